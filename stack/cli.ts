@@ -1,0 +1,101 @@
+// `npm start`: runs the whole local stack until Ctrl-C, like `supabase start` without Docker.
+//   --reset          recreate the local database (data under .troika/ is otherwise kept)
+//   --port <n>       API gateway port (default 54321, or TROIKA_PORT)
+//   --db-port <n>    embedded Postgres port (default 54329, or TROIKA_DB_PORT)
+//   DATABASE_URL     use this external Postgres (a superuser URL) instead of the embedded one
+import { parseArgs } from 'node:util'
+import pg from 'pg'
+import { demoPassword } from './demo.ts'
+import { makeLog } from './log.ts'
+import { type RunningStack, type StackInfo, startStack } from './stack.ts'
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      reset: { type: 'boolean', default: false },
+      port: { type: 'string' },
+      'db-port': { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  })
+  if (values.help) {
+    console.log(
+      'usage: npm start -- [--reset] [--port <n>] [--db-port <n>]   (env: DATABASE_URL, TROIKA_PORT)',
+    )
+    return
+  }
+  const port = toPort(values.port ?? process.env.TROIKA_PORT, '--port')
+  const dbPort = toPort(values['db-port'] ?? process.env.TROIKA_DB_PORT, '--db-port')
+  const started = performance.now()
+  const log = makeLog()
+  let stack: RunningStack | undefined
+  let stopping = false
+  const shutdown = async (code: number) => {
+    if (stopping) return
+    stopping = true
+    log('stopping…')
+    await stack?.stop()
+    process.exit(code)
+  }
+  process.on('SIGINT', () => void shutdown(0))
+  process.on('SIGTERM', () => void shutdown(0))
+  process.on('SIGHUP', () => void shutdown(0))
+
+  try {
+    stack = await startStack({
+      port,
+      dbPort,
+      reset: values.reset,
+      databaseUrl: process.env.DATABASE_URL,
+      log,
+    })
+  } catch (error) {
+    console.error(`✗ ${(error as Error).message}`)
+    process.exit(1)
+  }
+  await printBanner(stack.info, Math.round(performance.now() - started))
+  stack.died.then((cause) => {
+    console.error(`✗ ${cause}`)
+    void shutdown(1)
+  })
+}
+
+function toPort(value: string | undefined, flag: string): number | undefined {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`✗ ${flag} must be a port number, got "${value}"`)
+    process.exit(2)
+  }
+  return n
+}
+
+async function printBanner(info: StackInfo, ms: number) {
+  const db = new pg.Client({ connectionString: info.superuserDbUrl })
+  await db.connect()
+  const { rows } = await db
+    .query<{ email: string }>(
+      "select email from auth.users where raw_app_meta_data ->> 'demo' = 'true' order by created_at, email",
+    )
+    .finally(() => db.end())
+  const lines = [
+    '',
+    `Troika is ready in ${(ms / 1000).toFixed(1)} s.`,
+    '',
+    `         API URL: ${info.apiUrl}`,
+    `     REST URL:    ${info.apiUrl}/rest/v1`,
+    `       Admin URL: ${info.adminUrl}`,
+    `          DB URL: ${info.dbUrl}`,
+    `      JWT secret: ${info.jwtSecret}`,
+    `        anon key: ${info.anonKey}`,
+    `service_role key: ${info.serviceRoleKey}`,
+    '',
+    rows.length ? `Demo logins (password ${demoPassword}):` : 'No demo logins (the database was not seeded).',
+    ...rows.map((r) => `  ${r.email}`),
+    '',
+    'Press Ctrl-C to stop.',
+  ]
+  console.log(lines.join('\n'))
+}
+
+await main()

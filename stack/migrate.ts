@@ -1,0 +1,94 @@
+// Migrations through the real Supabase CLI (as the non-superuser postgres role, like on Supabase),
+// then the seeds of a fresh database.
+import { execFile } from 'node:child_process'
+import { readdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import pg from 'pg'
+import { repoRoot } from './config.ts'
+import { lineAt, sqlErrorMessage } from './sql-error.ts'
+
+const require = createRequire(import.meta.url)
+
+export function supabaseCli(): string {
+  const pkg = `@supabase/cli-${process.platform}-${process.arch}`
+  try {
+    return join(require.resolve(`${pkg}/package.json`).replace(/package\.json$/, ''), 'bin', 'supabase')
+  } catch {
+    throw new Error(`the Supabase CLI binary for this platform is missing: install ${pkg}`)
+  }
+}
+
+export function runCli(args: string[]): Promise<{ stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      supabaseCli(),
+      args,
+      { cwd: repoRoot, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } },
+      (error, stdout, stderr) => {
+        if (error) reject(Object.assign(error, { stdout, stderr }))
+        else resolve({ stdout, stderr })
+      },
+    )
+  })
+}
+
+export async function applyMigrations(dbUrl: string): Promise<void> {
+  try {
+    await runCli(['migration', 'up', '--db-url', withSslDisabled(dbUrl), '--include-all'])
+  } catch (error) {
+    throw new Error(await describeMigrationFailure(String((error as { stderr?: string }).stderr ?? error)))
+  }
+}
+
+/** Names the migration file and line from the CLI's output ("Applying migration x.sql..." then the error). */
+async function describeMigrationFailure(output: string): Promise<string> {
+  const applying = [...output.matchAll(/Applying migration (\S+?\.sql)/g)].at(-1)?.[1]
+  const message =
+    output
+      .split('\n')
+      .find((l) => /^ERROR:/.test(l.trim()))
+      ?.trim() ?? output.trim().split('\n').at(-1)
+  if (!applying) return `migration failed: ${message}`
+  const file = join('supabase', 'migrations', applying)
+  const statement = output.match(/At statement:? \d+:?\s*\n([\s\S]+?)(?:\nTry rerunning|$)/)?.[1]?.trim()
+  let line = ''
+  if (statement) {
+    const text = await readFile(join(repoRoot, file), 'utf8')
+    // The CLI echoes the statement with its leading comments; point at its first line of code.
+    const code = statement.split('\n').findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'))
+    const at = text.indexOf(statement)
+    if (at >= 0) line = `:${lineAt(text, at) + Math.max(0, code)}`
+  }
+  return `${file}${line}: ${message}`
+}
+
+export function withSslDisabled(url: string): string {
+  const u = new URL(url)
+  if (!u.searchParams.has('sslmode')) u.searchParams.set('sslmode', 'disable')
+  return u.toString()
+}
+
+/** Seeds run on a fresh database only, each file in its own transaction, as role postgres. */
+export async function applySeeds(dbUrl: string): Promise<string[]> {
+  const dir = join(repoRoot, 'seeds')
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()
+  const db = new pg.Client({ connectionString: dbUrl })
+  await db.connect()
+  try {
+    for (const file of files) {
+      const sql = await readFile(join(dir, file), 'utf8')
+      try {
+        await db.query('begin')
+        await db.query(sql)
+        await db.query('commit')
+      } catch (error) {
+        await db.query('rollback')
+        throw new Error(sqlErrorMessage(`seeds/${file}`, sql, error))
+      }
+    }
+  } finally {
+    await db.end()
+  }
+  return files
+}
