@@ -5,8 +5,9 @@
 //   DATABASE_URL     use this external Postgres (a superuser URL) instead of the embedded one
 import { parseArgs } from 'node:util'
 import pg from 'pg'
+import { buildAdminIfStale } from './admin-build.ts'
 import { demoPassword } from './demo.ts'
-import { makeLog } from './log.ts'
+import { makeLog, step } from './log.ts'
 import { type RunningStack, type StackInfo, startStack } from './stack.ts'
 
 async function main() {
@@ -42,6 +43,8 @@ async function main() {
   process.on('SIGHUP', () => void shutdown(0))
 
   try {
+    // The admin build (only when its sources changed) overlaps with the stack's start-up.
+    const admin = step(log, 'admin build, if its sources changed', buildAdminIfStale)
     stack = await startStack({
       port,
       dbPort,
@@ -49,6 +52,7 @@ async function main() {
       databaseUrl: process.env.DATABASE_URL,
       log,
     })
+    await admin
   } catch (error) {
     console.error(`✗ ${(error as Error).message}`)
     process.exit(1)
@@ -83,7 +87,7 @@ async function printBanner(info: StackInfo, ms: number) {
     `Troika is ready in ${(ms / 1000).toFixed(1)} s.`,
     '',
     `         API URL: ${info.apiUrl}`,
-    `     REST URL:    ${info.apiUrl}/rest/v1`,
+    `        REST URL: ${info.apiUrl}/rest/v1`,
     `       Admin URL: ${info.adminUrl}`,
     `          DB URL: ${info.dbUrl}`,
     `      JWT secret: ${info.jwtSecret}`,

@@ -19,12 +19,12 @@ export function supabaseCli(): string {
   }
 }
 
-export function runCli(args: string[]): Promise<{ stdout: string; stderr: string }> {
+export function runCli(args: string[], workdir = repoRoot): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     execFile(
       supabaseCli(),
       args,
-      { cwd: repoRoot, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } },
+      { cwd: workdir, env: { ...process.env, SUPABASE_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' } },
       (error, stdout, stderr) => {
         if (error) reject(Object.assign(error, { stdout, stderr }))
         else resolve({ stdout, stderr })
@@ -33,16 +33,18 @@ export function runCli(args: string[]): Promise<{ stdout: string; stderr: string
   })
 }
 
-export async function applyMigrations(dbUrl: string): Promise<void> {
+/** `workdir` holds the supabase/ folder (the repository, or a test's own). */
+export async function applyMigrations(dbUrl: string, workdir = repoRoot): Promise<void> {
   try {
-    await runCli(['migration', 'up', '--db-url', withSslDisabled(dbUrl), '--include-all'])
+    await runCli(['migration', 'up', '--db-url', withSslDisabled(dbUrl), '--include-all'], workdir)
   } catch (error) {
-    throw new Error(await describeMigrationFailure(String((error as { stderr?: string }).stderr ?? error)))
+    const output = String((error as { stderr?: string }).stderr ?? error)
+    throw new Error(await describeMigrationFailure(output, workdir))
   }
 }
 
 /** Names the migration file and line from the CLI's output ("Applying migration x.sql..." then the error). */
-async function describeMigrationFailure(output: string): Promise<string> {
+async function describeMigrationFailure(output: string, workdir: string): Promise<string> {
   const applying = [...output.matchAll(/Applying migration (\S+?\.sql)/g)].at(-1)?.[1]
   const message =
     output
@@ -54,7 +56,7 @@ async function describeMigrationFailure(output: string): Promise<string> {
   const statement = output.match(/At statement:? \d+:?\s*\n([\s\S]+?)(?:\nTry rerunning|$)/)?.[1]?.trim()
   let line = ''
   if (statement) {
-    const text = await readFile(join(repoRoot, file), 'utf8')
+    const text = await readFile(join(workdir, file), 'utf8')
     // The CLI echoes the statement with its leading comments; point at its first line of code.
     const code = statement.split('\n').findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'))
     const at = text.indexOf(statement)

@@ -3,6 +3,7 @@ import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
+import { buildAdminIfStale } from '../stack/admin-build.ts'
 import { type RunningStack, startStack } from '../stack/stack.ts'
 
 let stack: RunningStack | undefined
@@ -14,6 +15,7 @@ export async function setup(project: TestProject) {
   await chmod(dataRoot, 0o755)
   const lines: string[] = []
   try {
+    const admin = buildAdminIfStale()
     stack = await startStack({
       port: 0,
       dbPort: 0,
@@ -22,6 +24,7 @@ export async function setup(project: TestProject) {
       durable: false,
       log: (line) => lines.push(line),
     })
+    await admin
   } catch (error) {
     console.error(lines.join('\n'))
     throw error
