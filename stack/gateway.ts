@@ -109,7 +109,7 @@ export function startGateway(opts: GatewayOptions): Promise<{ server: Server; cl
     const cors = corsHeaders(req)
     for (const [k, v] of Object.entries(cors)) res.setHeader(k, v)
 
-    const isApi = /^\/(rest|auth|functions|realtime|graphql|storage)\/v1(\/|\?|$)/.test(url)
+    const isApi = /^\/(rest|auth|functions|realtime|graphql|storage|pg|analytics)(\/|\?|$)/.test(url)
     if (isApi && req.method === 'OPTIONS') {
       res.writeHead(204, {
         'access-control-allow-methods': 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS',

@@ -53,14 +53,17 @@ async function describeMigrationFailure(output: string, workdir: string): Promis
       ?.trim() ?? output.trim().split('\n').at(-1)
   if (!applying) return `migration failed: ${message}`
   const file = join('supabase', 'migrations', applying)
-  const statement = output.match(/At statement:? \d+:?\s*\n([\s\S]+?)(?:\nTry rerunning|$)/)?.[1]?.trim()
+  const echoed = output.match(/At statement:? \d+:?\s*\n([\s\S]+?)(?:\nTry rerunning|$)/)?.[1] ?? ''
   let line = ''
-  if (statement) {
+  if (echoed.trim()) {
+    // The CLI echoes the failing statement, with a caret line under the error position when known.
+    const lines = echoed.replace(/\s+$/, '').split('\n')
+    const caret = lines.findIndex((l) => /^\s*\^\s*$/.test(l))
+    const statement = lines.filter((_, i) => i !== caret).join('\n')
+    const firstCode = lines.findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'))
     const text = await readFile(join(workdir, file), 'utf8')
-    // The CLI echoes the statement with its leading comments; point at its first line of code.
-    const code = statement.split('\n').findIndex((l) => l.trim() !== '' && !l.trim().startsWith('--'))
     const at = text.indexOf(statement)
-    if (at >= 0) line = `:${lineAt(text, at) + Math.max(0, code)}`
+    if (at >= 0) line = `:${lineAt(text, at) + (caret > 0 ? caret - 1 : Math.max(0, firstCode))}`
   }
   return `${file}${line}: ${message}`
 }

@@ -36,7 +36,7 @@ describe('migration failures', () => {
     url.pathname = `/${dbName}`
     const failure = applyMigrations(url.toString(), workdir)
     await expect(failure).rejects.toThrow(
-      'supabase/migrations/20260101000000_broken.sql:4: ERROR: column "missing_column" does not exist',
+      'supabase/migrations/20260101000000_broken.sql:5: ERROR: column "missing_column" does not exist',
     )
     // The CLI runs a migration in one transaction: the good statement before it is gone too.
     const check = new URL(stackInfo().superuserDbUrl)
