@@ -1,0 +1,25 @@
+// Entry: resolve the Supabase config first, then mount the Refine app (or a plain error page).
+import '@refinedev/antd/dist/reset.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { BootError } from './components/BootError.tsx'
+import { createSupabase, loadConfig } from './config.ts'
+
+async function boot(): Promise<void> {
+  const el = document.getElementById('root')
+  if (!el) throw new Error('#root missing from index.html')
+  const root = createRoot(el)
+  try {
+    const supabase = createSupabase(await loadConfig())
+    root.render(
+      <StrictMode>
+        <App supabase={supabase} />
+      </StrictMode>,
+    )
+  } catch (error) {
+    root.render(<BootError error={error} />)
+  }
+}
+
+void boot()
