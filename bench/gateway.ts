@@ -33,7 +33,9 @@ try {
   console.log(row('gateway', viaGateway))
   const overhead = (viaGateway.latency.p50 - viaDirect.latency.p50) / viaDirect.latency.p50
   console.log(`  p50 overhead: ${(overhead * 100).toFixed(1)} % (goal ≤ 10 %)`)
-  console.log(`  throughput ratio gateway/direct: ${(viaGateway.requests.average / viaDirect.requests.average).toFixed(2)}`)
+  console.log(
+    `  throughput ratio gateway/direct: ${(viaGateway.requests.average / viaDirect.requests.average).toFixed(2)}`,
+  )
 } finally {
   await stack.stop()
   await rm(root, { recursive: true, force: true })

@@ -32,6 +32,8 @@ try {
 }
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 console.log(`start-up to ready, ${rounds} rounds (median; all runs)`)
-console.log(`  first run (initdb + migrations + seeds): ${fmt(median(first))}  [${first.map(fmt).join(', ')}]`)
+console.log(
+  `  first run (initdb + migrations + seeds): ${fmt(median(first))}  [${first.map(fmt).join(', ')}]`,
+)
 console.log(`  warm restart (existing data):            ${fmt(median(warm))}  [${warm.map(fmt).join(', ')}]`)
 console.log(`  ratio warm / first: ${(median(warm) / median(first)).toFixed(2)}`)

@@ -10,13 +10,16 @@ with demo(email, display_name) as (
 created as (
   insert into auth.users (
     instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-    raw_app_meta_data, raw_user_meta_data, created_at, updated_at
+    raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
+    -- GoTrue cannot scan NULL into these; it writes '' itself.
+    confirmation_token, recovery_token, email_change_token_new, email_change
   )
   select
     '00000000-0000-0000-0000-000000000000', extensions.gen_random_uuid(), 'authenticated', 'authenticated',
     email, extensions.crypt('troika-demo-2026', extensions.gen_salt('bf', 10)), now(),
     '{"provider": "email", "providers": ["email"], "demo": true}'::jsonb,
-    jsonb_build_object('display_name', display_name), now(), now()
+    jsonb_build_object('display_name', display_name), now(), now(),
+    '', '', '', ''
   from demo
   on conflict do nothing
   returning id, email

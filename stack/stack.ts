@@ -28,6 +28,8 @@ export interface StackOptions {
   functionsDir?: string
   adminDir?: string
   bodyLimitBytes?: number
+  /** Merged over [auth.rate_limit]: a test run signs up more people from 127.0.0.1 than a person would. */
+  authRateLimits?: Record<string, number>
   log?: Log
 }
 

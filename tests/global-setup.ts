@@ -22,6 +22,8 @@ export async function setup(project: TestProject) {
       dataDir: join(dataRoot, 'db'),
       reset: true,
       durable: false,
+      // Every test signs up from 127.0.0.1; the limiter itself is tested in auth.test.ts.
+      authRateLimits: { sign_in_sign_ups: 10_000, token_refresh: 10_000, token_verifications: 10_000 },
       log: (line) => lines.push(line),
     })
     await admin
