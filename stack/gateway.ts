@@ -101,7 +101,11 @@ export function startGateway(opts: GatewayOptions): Promise<{ server: Server; cl
     upstream.on('error', (error) =>
       sendJson(res, 502, { message: `REST service unavailable: ${error.message}` }, cors),
     )
-    limitBody(req, res, opts.bodyLimitBytes, cors).pipe(upstream)
+    // Most API calls are GETs without a body: skip the stream plumbing for them.
+    const hasBody =
+      req.headers['content-length'] !== undefined || req.headers['transfer-encoding'] !== undefined
+    if (hasBody) limitBody(req, res, opts.bodyLimitBytes, cors).pipe(upstream)
+    else upstream.end()
   }
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
