@@ -4,20 +4,21 @@ import pg from 'pg'
 import { inject } from 'vitest'
 import WebSocket from 'ws'
 import type { StackInfo } from '../../stack/stack.ts'
+import type { Database } from '../../supabase/types.ts'
 
 export function stackInfo(): StackInfo {
   return inject('stack')
 }
 
 /** A supabase-js client as an app would create it; Node 20 needs the ws transport for realtime. */
-export function client(key = stackInfo().anonKey): SupabaseClient {
-  return createClient(stackInfo().apiUrl, key, {
+export function client(key = stackInfo().anonKey): SupabaseClient<Database> {
+  return createClient<Database>(stackInfo().apiUrl, key, {
     auth: { persistSession: false, autoRefreshToken: false },
     realtime: { transport: WebSocket as never },
   })
 }
 
-export function serviceClient(): SupabaseClient {
+export function serviceClient(): SupabaseClient<Database> {
   return client(stackInfo().serviceRoleKey)
 }
 

@@ -1,13 +1,8 @@
-// public.profiles: one row per auth user, made by a trigger at sign-up; RLS lets each user read/update their own.
-export type Profile = {
-  id: string
-  /** '' when not set */
-  display_name: string
-  /** 'zh-CN' | 'en' (a check constraint) */
-  locale: string
-  created_at: string
-  updated_at: string
-}
+import type { Tables } from '../../../../supabase/types.ts'
+
+// public.profiles: one row per auth user, made by a trigger at sign-up; RLS lets each user read/update
+// their own. display_name is '' when not set; locale is 'zh-CN' or 'en' (a check constraint).
+export type Profile = Tables<'profiles'>
 
 export const DISPLAY_NAME_MAX = 100
 export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm'
