@@ -120,10 +120,14 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       max: 10,
     })
     stops.push(() => authPool.end())
+    const authConfig = {
+      ...config.auth,
+      rate_limit: { ...config.auth?.rate_limit, ...options.authRateLimits },
+    }
     const auth = createAuthHandler({
       pool: authPool,
       jwtSecret: secret,
-      config: config.auth ?? {},
+      config: authConfig,
       apiUrl,
       log,
     })

@@ -18,6 +18,18 @@ export function client(key = stackInfo().anonKey): SupabaseClient<Database> {
   })
 }
 
+/** A client that sends a signed-in person's token and extra headers (e.g. x-tenant-id) on every call. */
+export function clientWith(
+  accessToken: string,
+  headers: Record<string, string> = {},
+): SupabaseClient<Database> {
+  return createClient<Database>(stackInfo().apiUrl, stackInfo().anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+    realtime: { transport: WebSocket as never },
+    global: { headers: { authorization: `Bearer ${accessToken}`, ...headers } },
+  })
+}
+
 export function serviceClient(): SupabaseClient<Database> {
   return client(stackInfo().serviceRoleKey)
 }
