@@ -1,5 +1,6 @@
 // Starts the whole local Supabase-compatible stack in order and stops it in reverse order.
-import { join, resolve } from 'node:path'
+import { mkdir } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
 import pg from 'pg'
 import { createAuthHandler } from './auth/index.ts'
 import { applyBootstrap } from './bootstrap.ts'
@@ -9,6 +10,7 @@ import { startGateway } from './gateway.ts'
 import { apiKeys, jwtSecret as configuredJwtSecret } from './keys.ts'
 import { type Log, makeLog, step } from './log.ts'
 import { applyMigrations, applySeeds } from './migrate.ts'
+import { startOutboxLog } from './outbox-log.ts'
 import { localPassword, startPostgres, superuser } from './postgres.ts'
 import { startPostgrest } from './postgrest.ts'
 import { assertPortFree, freePort } from './process.ts'
@@ -74,6 +76,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const gatewayPort = options.port === 0 ? await freePort() : (options.port ?? config.api?.port ?? 54321)
     await assertPortFree(gatewayPort, 'the API gateway', 'stop what uses it or pass --port <n>')
 
+    const dataDir = resolve(options.dataDir ?? join(repoRoot, '.troika', 'db'))
+    await mkdir(dirname(dataDir), { recursive: true })
     let superuserDbUrl: string
     const deaths: Promise<string>[] = []
     if (options.databaseUrl) {
@@ -82,7 +86,6 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     } else {
       const dbPort = options.dbPort === 0 ? await freePort() : (options.dbPort ?? config.db?.port ?? 54329)
       await assertPortFree(dbPort, 'Postgres', 'stop what uses it or pass --db-port <n>')
-      const dataDir = resolve(options.dataDir ?? join(repoRoot, '.troika', 'db'))
       const db = await step(log, `Postgres on port ${dbPort} (${dataDir})`, () =>
         startPostgres({
           dataDir,
@@ -103,6 +106,16 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     await step(log, 'migrations (supabase migration up)', () => applyMigrations(dbUrl))
     if (fresh) await step(log, 'seeds', () => applySeeds(dbUrl))
 
+    await pointLinksAt(superuserDbUrl, apiUrlFor(gatewayPort))
+
+    // No mail server locally: invitation links and other outgoing messages are printed (and kept).
+    const outbox = await startOutboxLog({
+      superuserDbUrl,
+      log,
+      file: join(dirname(dataDir), 'outbox.jsonl'),
+    })
+    stops.push(() => outbox.close())
+
     const rest = await step(log, 'PostgREST', () =>
       startPostgrest({
         authenticatorDbUrl: roleUrl(superuserDbUrl, 'authenticator'),
@@ -114,7 +127,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     stops.push(rest.stop)
     deaths.push(rest.died)
 
-    const apiUrl = `http://127.0.0.1:${gatewayPort}`
+    const apiUrl = apiUrlFor(gatewayPort)
     const authPool = new pg.Pool({
       connectionString: roleUrl(superuserDbUrl, 'supabase_auth_admin'),
       max: 10,
@@ -185,6 +198,25 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
   } catch (error) {
     await stop()
     throw error
+  }
+}
+
+const apiUrlFor = (port: number) => `http://127.0.0.1:${port}`
+
+/** Links the database writes (invitations) point at this local gateway, which serves the admin. */
+async function pointLinksAt(superuserDbUrl: string, siteUrl: string) {
+  const db = new pg.Client({ connectionString: superuserDbUrl })
+  await db.connect()
+  try {
+    await db.query(
+      `do $$ begin
+         if to_regclass('app_private.site_settings') is not null then
+           update app_private.site_settings set value = ${pg.escapeLiteral(siteUrl)} where key = 'site_url';
+         end if;
+       end $$`,
+    )
+  } finally {
+    await db.end()
   }
 }
 

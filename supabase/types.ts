@@ -14,6 +14,69 @@ export type Database = {
   }
   public: {
     Tables: {
+      accounts: {
+        Row: {
+          active: boolean
+          auxiliary: string[]
+          code: string
+          created_at: string
+          direction: Database["public"]["Enums"]["balance_direction"]
+          id: string
+          is_leaf: boolean
+          level: number
+          name: string
+          parent_id: string | null
+          tenant_id: string
+          type: Database["public"]["Enums"]["account_type"]
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          auxiliary?: string[]
+          code: string
+          created_at?: string
+          direction: Database["public"]["Enums"]["balance_direction"]
+          id?: string
+          is_leaf?: boolean
+          level?: number
+          name: string
+          parent_id?: string | null
+          tenant_id: string
+          type: Database["public"]["Enums"]["account_type"]
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          auxiliary?: string[]
+          code?: string
+          created_at?: string
+          direction?: Database["public"]["Enums"]["balance_direction"]
+          id?: string
+          is_leaf?: boolean
+          level?: number
+          name?: string
+          parent_id?: string | null
+          tenant_id?: string
+          type?: Database["public"]["Enums"]["account_type"]
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "accounts_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "accounts_tenant_id_parent_id_fkey"
+            columns: ["tenant_id", "parent_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -110,6 +173,173 @@ export type Database = {
           },
         ]
       }
+      document_sequence_counters: {
+        Row: {
+          doc_type: string
+          last_number: number
+          period_key: string
+          tenant_id: string
+        }
+        Insert: {
+          doc_type: string
+          last_number: number
+          period_key: string
+          tenant_id: string
+        }
+        Update: {
+          doc_type?: string
+          last_number?: number
+          period_key?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_sequence_counters_tenant_id_doc_type_fkey"
+            columns: ["tenant_id", "doc_type"]
+            isOneToOne: false
+            referencedRelation: "document_sequences"
+            referencedColumns: ["tenant_id", "doc_type"]
+          },
+        ]
+      }
+      document_sequences: {
+        Row: {
+          created_at: string
+          doc_type: string
+          name: string
+          padding: number
+          prefix: string
+          reset_every: Database["public"]["Enums"]["sequence_reset"]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          doc_type: string
+          name: string
+          padding?: number
+          prefix: string
+          reset_every?: Database["public"]["Enums"]["sequence_reset"]
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          doc_type?: string
+          name?: string
+          padding?: number
+          prefix?: string
+          reset_every?: Database["public"]["Enums"]["sequence_reset"]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "document_sequences_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      fiscal_periods: {
+        Row: {
+          created_at: string
+          end_date: string
+          fiscal_year: number
+          id: string
+          period_no: number
+          start_date: string
+          status: Database["public"]["Enums"]["period_status"]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          end_date: string
+          fiscal_year: number
+          id?: string
+          period_no: number
+          start_date: string
+          status?: Database["public"]["Enums"]["period_status"]
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          end_date?: string
+          fiscal_year?: number
+          id?: string
+          period_no?: number
+          start_date?: string
+          status?: Database["public"]["Enums"]["period_status"]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "fiscal_periods_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      invitations: {
+        Row: {
+          accepted_at: string | null
+          accepted_by: string | null
+          created_at: string
+          email: string
+          expires_at: string
+          id: string
+          invited_by: string | null
+          revoked_at: string | null
+          revoked_by: string | null
+          role_keys: string[]
+          tenant_id: string
+          token_hash: string
+        }
+        Insert: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          revoked_at?: string | null
+          revoked_by?: string | null
+          role_keys: string[]
+          tenant_id: string
+          token_hash: string
+        }
+        Update: {
+          accepted_at?: string | null
+          accepted_by?: string | null
+          created_at?: string
+          email?: string
+          expires_at?: string
+          id?: string
+          invited_by?: string | null
+          revoked_at?: string | null
+          revoked_by?: string | null
+          role_keys?: string[]
+          tenant_id?: string
+          token_hash?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "invitations_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       membership_roles: {
         Row: {
           role_id: string
@@ -202,6 +432,45 @@ export type Database = {
           resource?: string
         }
         Relationships: []
+      }
+      posting_settings: {
+        Row: {
+          account_id: string
+          description: string
+          key: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          account_id: string
+          description?: string
+          key: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          account_id?: string
+          description?: string
+          key?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "posting_settings_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "posting_settings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
       }
       profiles: {
         Row: {
@@ -309,6 +578,53 @@ export type Database = {
           },
         ]
       }
+      tax_codes: {
+        Row: {
+          code: string
+          created_at: string
+          id: string
+          kind: Database["public"]["Enums"]["tax_kind"]
+          name: string
+          rate: number
+          tenant_id: string
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          code: string
+          created_at?: string
+          id?: string
+          kind: Database["public"]["Enums"]["tax_kind"]
+          name: string
+          rate: number
+          tenant_id: string
+          updated_at?: string
+          valid_from: string
+          valid_to?: string | null
+        }
+        Update: {
+          code?: string
+          created_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["tax_kind"]
+          name?: string
+          rate?: number
+          tenant_id?: string
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tax_codes_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       tenants: {
         Row: {
           accounting_standard: Database["public"]["Enums"]["accounting_standard"]
@@ -357,11 +673,58 @@ export type Database = {
         }
         Relationships: []
       }
+      warehouses: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          id: string
+          name: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          id?: string
+          name: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          id?: string
+          name?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "warehouses_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
     }
     Functions: {
+      accept_invitation: { Args: { p_token: string }; Returns: string }
+      change_member_roles: {
+        Args: { p_role_keys: string[]; p_user: string }
+        Returns: undefined
+      }
+      copy_role: {
+        Args: { p_from_key: string; p_name: string; p_new_key: string }
+        Returns: string
+      }
       create_company: {
         Args: {
           p_accounting_standard?: Database["public"]["Enums"]["accounting_standard"]
@@ -373,7 +736,16 @@ export type Database = {
         }
         Returns: string
       }
+      invite_member: {
+        Args: { p_email: string; p_role_keys: string[] }
+        Returns: {
+          invitation_id: string
+          link: string
+          token: string
+        }[]
+      }
       is_valid_credit_code: { Args: { p_code: string }; Returns: boolean }
+      leave_tenant: { Args: Record<PropertyKey, never>; Returns: undefined }
       my_permissions: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -392,11 +764,34 @@ export type Database = {
           trial_days_left: number
         }[]
       }
+      next_document_number: {
+        Args: { p_date?: string; p_doc_type: string }
+        Returns: string
+      }
+      remove_member: { Args: { p_user: string }; Returns: undefined }
+      revoke_invitation: { Args: { p_invitation: string }; Returns: undefined }
+      set_member_department: {
+        Args: { p_department: string; p_user: string }
+        Returns: undefined
+      }
       switch_tenant: { Args: { p_tenant: string }; Returns: undefined }
+      tax_rate: { Args: { p_code: string; p_date?: string }; Returns: number }
+      transfer_ownership: { Args: { p_user: string }; Returns: undefined }
       whoami: { Args: Record<PropertyKey, never>; Returns: Json }
     }
     Enums: {
+      account_type:
+        | "asset"
+        | "liability"
+        | "common"
+        | "equity"
+        | "cost"
+        | "profit_and_loss"
       accounting_standard: "small_enterprise" | "enterprise"
+      balance_direction: "debit" | "credit"
+      period_status: "open" | "closed"
+      sequence_reset: "month" | "year" | "never"
+      tax_kind: "output" | "input" | "simplified"
       taxpayer_type: "general" | "small_scale"
       tenant_status: "trial" | "active" | "expired"
     }
@@ -526,7 +921,19 @@ export type CompositeTypes<
 export const Constants = {
   public: {
     Enums: {
+      account_type: [
+        "asset",
+        "liability",
+        "common",
+        "equity",
+        "cost",
+        "profit_and_loss",
+      ],
       accounting_standard: ["small_enterprise", "enterprise"],
+      balance_direction: ["debit", "credit"],
+      period_status: ["open", "closed"],
+      sequence_reset: ["month", "year", "never"],
+      tax_kind: ["output", "input", "simplified"],
       taxpayer_type: ["general", "small_scale"],
       tenant_status: ["trial", "active", "expired"],
     },

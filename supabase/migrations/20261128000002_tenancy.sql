@@ -254,6 +254,36 @@ $$;
 comment on function app_private.can(text, text) is
   'May the caller do this in the current company? (expired trials are read-only)';
 
+-- What every tenant-table policy evaluates, once per query: the request's company if the caller's
+-- roles there grant the action (and, for writes, the company is writable), else null. One plpgsql
+-- function, so each connection keeps its plans; the membership is proven by the role row itself.
+-- (Measured by bench/rls.ts: 30–60 µs per query against 370–470 µs for current_tenant_id() + can().)
+create function app_private.tenant_if_can(p_resource text, p_action text) returns uuid
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  me uuid := (nullif(current_setting('request.jwt.claims', true), '')::jsonb ->> 'sub')::uuid;
+  wanted uuid := (nullif(current_setting('request.headers', true), '')::json ->> 'x-tenant-id')::uuid;
+  t uuid;
+begin
+  if me is null then
+    return null;
+  end if;
+  if wanted is null then
+    select p.active_tenant_id into wanted from public.profiles p where p.id = me;
+  end if;
+  select mr.tenant_id into t
+  from public.membership_roles mr
+  join public.role_permissions rp on rp.role_id = mr.role_id
+  where mr.tenant_id = wanted and mr.user_id = me and rp.resource = p_resource and rp.action = p_action
+  limit 1;
+  if t is not null and p_action not in ('read', 'export') and not app_private.tenant_is_writable(t) then
+    return null;
+  end if;
+  return t;
+end
+$$;
+
 -- For SQL functions: the current tenant and a right, or a clear error.
 create function app_private.require(p_resource text, p_action text) returns uuid
 language plpgsql stable security definer set search_path = ''
@@ -284,7 +314,8 @@ $$;
 
 revoke all on all functions in schema app_private from public;
 grant execute on function app_private.current_tenant_id(), app_private.can(text, text),
-  app_private.tenant_is_writable(uuid), app_private.require(text, text) to authenticated, service_role;
+  app_private.tenant_is_writable(uuid), app_private.require(text, text),
+  app_private.tenant_if_can(text, text) to authenticated, service_role;
 
 -- ───────────────────────────── the RLS mechanism ─────────────────────────────
 -- Every tenant table gets the same four policies, one per command, for members whose roles grant
@@ -302,7 +333,6 @@ declare
   tbl text := p_table::text;
   short text := (select c.relname from pg_catalog.pg_class c where c.oid = p_table);
   col text := quote_ident(p_tenant_column);
-  same_tenant text := format('%s = (select app_private.current_tenant_id())', col);
   cmd record;
 begin
   if not exists (select 1 from public.permissions where resource = p_resource) then
@@ -319,9 +349,11 @@ begin
     execute format('drop policy if exists %I on %s', short || '_' || cmd.command || '_member', tbl);
     continue when not cmd.command = any (p_commands);
     execute format(
-      'create policy %I on %s for %s to authenticated %s (%s and (select app_private.can(%L, %L)))%s',
-      short || '_' || cmd.command || '_member', tbl, cmd.command, cmd.clause, same_tenant, p_resource, cmd.action,
-      case when cmd.command = 'update' then format(' with check (%s)', same_tenant) else '' end
+      'create policy %I on %s for %s to authenticated %s (%s = (select app_private.tenant_if_can(%L, %L)))%s',
+      short || '_' || cmd.command || '_member', tbl, cmd.command, cmd.clause, col, p_resource, cmd.action,
+      case when cmd.command = 'update'
+        then format(' with check (%s = (select app_private.tenant_if_can(%L, %L)))', col, p_resource, cmd.action)
+        else '' end
     );
     execute format('comment on policy %I on %s is %L', short || '_' || cmd.command || '_member', tbl,
       format('members of the current company whose role grants %s on %s', cmd.action, p_resource));
@@ -507,7 +539,8 @@ begin
 end
 $$;
 comment on function public.create_company(text, text, public.taxpayer_type, public.accounting_standard, int, text) is
-  'Creates a company with its books, roles and defaults; the caller becomes its owner and works in it';
+  'Creates a company with its books, roles and defaults; the caller becomes its owner and works in it. '
+  'SECURITY DEFINER because the caller is not a member yet, so RLS would hide the company, roles and membership it writes';
 
 create function public.switch_tenant(p_tenant uuid) returns void
 language plpgsql volatile security definer set search_path = ''
@@ -522,7 +555,8 @@ begin
   update public.profiles set active_tenant_id = p_tenant where id = auth.uid();
 end
 $$;
-comment on function public.switch_tenant(uuid) is 'Chooses the company the caller works in';
+comment on function public.switch_tenant(uuid) is 'Chooses the company the caller works in. '
+  'SECURITY DEFINER because profiles.active_tenant_id is not writable by people; membership is checked here';
 
 create function public.my_tenants()
 returns table (tenant_id uuid, name text, status public.tenant_status, trial_days_left int, role_keys text[], active boolean)
@@ -538,7 +572,8 @@ as $$
   where m.user_id = (select auth.uid())
   order by t.name
 $$;
-comment on function public.my_tenants() is 'The companies the caller belongs to, with roles and trial days left';
+comment on function public.my_tenants() is 'The companies the caller belongs to, with roles and trial days left. '
+  'SECURITY DEFINER because it lists every company of the caller, across the one-company-per-request RLS';
 
 create function public.my_permissions() returns table (resource text, action text)
 language sql stable security definer set search_path = ''
@@ -550,12 +585,19 @@ as $$
   order by 1, 2
 $$;
 comment on function public.my_permissions() is
-  'What the caller may do in the current company (the admin shows menus and buttons from it)';
+  'What the caller may do in the current company (the admin shows menus and buttons from it). '
+  'SECURITY DEFINER because it reads the caller''s own roles and rights, which RLS shows only with members:read and roles:read';
 
 revoke execute on function public.create_company(text, text, public.taxpayer_type, public.accounting_standard, int, text),
   public.switch_tenant(uuid), public.my_tenants(), public.my_permissions() from public, anon;
 grant execute on function public.create_company(text, text, public.taxpayer_type, public.accounting_standard, int, text),
   public.switch_tenant(uuid), public.my_tenants(), public.my_permissions() to authenticated;
+
+-- Procedures and trigger functions are for migrations and triggers only.
+revoke execute on procedure app_private.sync_default_matrix(), app_private.enable_tenant_rls(regclass, text, text, text[]),
+  app_private.enable_audit(regclass, text) from public;
+revoke execute on function app_private.audit_change(), app_private.audit_log_is_append_only(),
+  app_private.departments_no_cycle(), app_private.provision_books(uuid) from public;
 
 -- ───────────────────────────── catalog tables: readable by everyone signed in ─────────────────────────────
 alter table public.permissions enable row level security;
