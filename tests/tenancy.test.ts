@@ -122,6 +122,27 @@ describe('the creator of a company', () => {
   })
 })
 
+describe('what a company may change about itself', () => {
+  it('not its trial, status or the shape of its books', async () => {
+    for (const change of [
+      { trial_ends_at: '2099-01-01T00:00:00Z' },
+      { status: 'active' },
+      { accounting_standard: 'enterprise' },
+    ]) {
+      const r = await owner.client
+        .from('tenants')
+        .update(change as never)
+        .eq('id', tenant)
+      expect(r.error?.code, JSON.stringify(change)).toBe('42501')
+    }
+    const bad = await owner.client
+      .from('tenants')
+      .update({ credit_code: '91350100M000100Y44' })
+      .eq('id', tenant)
+    expect(bad.error?.code).toBe('23514')
+  })
+})
+
 describe('isolation between companies', () => {
   it('a stranger sees nothing of the company and cannot switch to it', async () => {
     for (const table of [

@@ -26,10 +26,26 @@ comment on type public.accounting_standard is '小企业会计准则 (small_ente
 create type public.tenant_status as enum ('trial', 'active', 'expired');
 
 -- ───────────────────────────── tenants ─────────────────────────────
+-- GB 32100-2015 check character of the 统一社会信用代码.
+create function public.is_valid_credit_code(p_code text) returns boolean
+language sql immutable strict set search_path = ''
+as $$
+  with chars(alphabet) as (select '0123456789ABCDEFGHJKLMNPQRTUWXY'),
+  parts as (
+    select sum((strpos(c.alphabet, substr(p_code, i, 1)) - 1)
+             * (array[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])[i]) as total
+    from chars c, generate_series(1, 17) as i
+  )
+  select p_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'
+     and substr(p_code, 18, 1) = substr((select alphabet from chars), ((31 - (total % 31)) % 31)::int + 1, 1)
+  from parts
+$$;
+comment on function public.is_valid_credit_code(text) is 'Checks a 统一社会信用代码 against GB 32100-2015';
+
 create table public.tenants (
   id uuid primary key default gen_random_uuid(),
   name text not null check (char_length(btrim(name)) between 1 and 200),
-  credit_code text not null check (credit_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'),
+  credit_code text not null check (public.is_valid_credit_code(credit_code)),
   taxpayer_type public.taxpayer_type not null default 'small_scale',
   accounting_standard public.accounting_standard not null default 'small_enterprise',
   fiscal_year_start_month smallint not null default 1 check (fiscal_year_start_month between 1 and 12),
@@ -52,6 +68,12 @@ comment on column public.tenants.industry is 'Industry';
 comment on column public.tenants.status is 'Subscription status: trial, active or expired';
 comment on column public.tenants.trial_ends_at is 'End of the free trial';
 create index tenants_created_by_idx on public.tenants (created_by);
+-- Through the API a company changes only its name, code and industry: status and trial dates are the
+-- platform's, and the standard, taxpayer type and fiscal year shape the books already provisioned.
+revoke update on public.tenants from authenticated;
+grant update (name, credit_code, industry) on public.tenants to authenticated;
+create trigger tenants_touch before update on public.tenants
+  for each row execute function public.touch_updated_at();
 create index tenants_credit_code_idx on public.tenants (credit_code);
 
 -- ───────────────────────────── permissions ─────────────────────────────
@@ -456,21 +478,7 @@ end
 $$;
 
 -- ───────────────────────────── API functions ─────────────────────────────
--- GB 32100-2015 check character of the 统一社会信用代码.
-create function public.is_valid_credit_code(p_code text) returns boolean
-language sql immutable strict set search_path = ''
-as $$
-  with chars(alphabet) as (select '0123456789ABCDEFGHJKLMNPQRTUWXY'),
-  parts as (
-    select sum((strpos(c.alphabet, substr(p_code, i, 1)) - 1)
-             * (array[1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28])[i]) as total
-    from chars c, generate_series(1, 17) as i
-  )
-  select p_code ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'
-     and substr(p_code, 18, 1) = substr((select alphabet from chars), ((31 - (total % 31)) % 31)::int + 1, 1)
-  from parts
-$$;
-comment on function public.is_valid_credit_code(text) is 'Checks a 统一社会信用代码 against GB 32100-2015';
+
 
 -- Filled in by later migrations (chart of accounts, tax codes, periods, warehouse, sequences, …).
 create function app_private.provision_books(p_tenant uuid) returns void
