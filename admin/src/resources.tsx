@@ -1,9 +1,40 @@
 // Refine resources: menu entries and their routes. Labels come from the i18n files (`<name>.<name>`).
-import { HomeOutlined, UserOutlined } from '@ant-design/icons'
+// meta.permission names the resource of the permission matrix guarding a resource (see
+// providers/accessControlProvider.ts); resources without it are open to everyone signed in.
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  SafetyCertificateOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
 
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: <HomeOutlined /> } },
+  {
+    name: 'tenants',
+    list: '/company',
+    edit: '/company/edit/:id',
+    meta: { icon: <ShopOutlined />, permission: 'tenant' },
+  },
+  { name: 'memberships', list: '/members', meta: { icon: <TeamOutlined />, permission: 'members' } },
+  {
+    name: 'departments',
+    list: '/departments',
+    create: '/departments/create',
+    edit: '/departments/edit/:id',
+    meta: { icon: <ApartmentOutlined />, permission: 'departments', canDelete: true },
+  },
+  {
+    name: 'roles',
+    list: '/roles',
+    show: '/roles/show/:id',
+    meta: { icon: <SafetyCertificateOutlined />, permission: 'roles' },
+  },
+  { name: 'audit_log', list: '/audit-log', meta: { icon: <AuditOutlined />, permission: 'audit_log' } },
   {
     name: 'profiles',
     list: '/profiles',
@@ -12,3 +43,9 @@ export const resources: ResourceProps[] = [
     meta: { icon: <UserOutlined /> },
   },
 ]
+
+/** The matrix resource guarding a Refine resource, if any. */
+export function permissionOf(name: string | undefined): string | undefined {
+  const permission = resources.find((r) => r.name === name)?.meta?.permission
+  return typeof permission === 'string' ? permission : undefined
+}

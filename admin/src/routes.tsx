@@ -1,17 +1,31 @@
-// Routes: the signed-in area inside ThemedLayout, the auth pages outside it.
+// Routes: the signed-in area inside ThemedLayout (behind the company gate and the access check), the
+// onboarding form outside it, the auth pages outside both.
 import { ErrorComponent, ThemedLayout } from '@refinedev/antd'
-import { Authenticated } from '@refinedev/core'
+import { Authenticated, CanAccess } from '@refinedev/core'
 import { NavigateToResource } from '@refinedev/react-router'
 import { Outlet, Route, Routes } from 'react-router'
 import { AppHeader } from './components/AppHeader.tsx'
 import { AppTitle } from './components/AppTitle.tsx'
+import { NoAccess } from './components/NoAccess.tsx'
+import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
+import { AuditLogList } from './pages/audit/AuditLogList.tsx'
 import { LoginPage } from './pages/auth/LoginPage.tsx'
 import { RegisterPage } from './pages/auth/RegisterPage.tsx'
+import { CompanyEdit } from './pages/company/CompanyEdit.tsx'
+import { CompanyShow } from './pages/company/CompanyShow.tsx'
+import { DepartmentCreate } from './pages/departments/DepartmentCreate.tsx'
+import { DepartmentEdit } from './pages/departments/DepartmentEdit.tsx'
+import { DepartmentList } from './pages/departments/DepartmentList.tsx'
 import { HomePage } from './pages/home/HomePage.tsx'
+import { MemberList } from './pages/members/MemberList.tsx'
+import { CreateCompanyPage } from './pages/onboarding/CreateCompanyPage.tsx'
 import { ProfileEdit } from './pages/profiles/ProfileEdit.tsx'
 import { ProfileList } from './pages/profiles/ProfileList.tsx'
 import { ProfileShow } from './pages/profiles/ProfileShow.tsx'
+import { RoleList } from './pages/roles/RoleList.tsx'
+import { RoleShow } from './pages/roles/RoleShow.tsx'
+import { TenantGate } from './tenancy/TenantGate.tsx'
 
 export function AppRoutes() {
   return (
@@ -19,19 +33,48 @@ export function AppRoutes() {
       <Route
         element={
           <Authenticated key="app" fallback={<SignInRedirect />}>
-            <ThemedLayout Header={AppHeader} Title={AppTitle}>
-              <Outlet />
-            </ThemedLayout>
+            <TenantGate>
+              <ThemedLayout Header={AppHeader} Title={AppTitle}>
+                <ReadOnlyBanner />
+                <CanAccess fallback={<NoAccess />}>
+                  <Outlet />
+                </CanAccess>
+              </ThemedLayout>
+            </TenantGate>
           </Authenticated>
         }
       >
         <Route index element={<HomePage />} />
+        <Route path="/company">
+          <Route index element={<CompanyShow />} />
+          <Route path="edit/:id" element={<CompanyEdit />} />
+        </Route>
+        <Route path="/members" element={<MemberList />} />
+        <Route path="/departments">
+          <Route index element={<DepartmentList />} />
+          <Route path="create" element={<DepartmentCreate />} />
+          <Route path="edit/:id" element={<DepartmentEdit />} />
+        </Route>
+        <Route path="/roles">
+          <Route index element={<RoleList />} />
+          <Route path="show/:id" element={<RoleShow />} />
+        </Route>
+        <Route path="/audit-log" element={<AuditLogList />} />
         <Route path="/profiles">
           <Route index element={<ProfileList />} />
           <Route path="show/:id" element={<ProfileShow />} />
           <Route path="edit/:id" element={<ProfileEdit />} />
         </Route>
         <Route path="*" element={<ErrorComponent />} />
+      </Route>
+      <Route
+        element={
+          <Authenticated key="onboarding" fallback={<SignInRedirect />}>
+            <Outlet />
+          </Authenticated>
+        }
+      >
+        <Route path="/onboarding" element={<CreateCompanyPage />} />
       </Route>
       <Route
         element={

@@ -85,6 +85,11 @@ describe('admin shell', () => {
     await page.getByLabel('确认密码').fill(password)
     await page.getByRole('button', { name: label('注册') }).click()
 
+    // A newcomer creates their company first (the form itself: tests/e2e/onboarding.e2e.test.ts).
+    await page.waitForURL((url) => url.pathname === '/onboarding')
+    await page.getByLabel('公司名称').fill(`Troika 测试公司 ${process.pid}`)
+    await page.getByLabel('统一社会信用代码').fill('91350100M000100Y43')
+    await page.getByRole('button', { name: '创建公司' }).click()
     await page.waitForURL((url) => url.pathname === '/')
     await expect.poll(() => page.getByTestId('signed-in-email').textContent()).toBe(email)
     await page.getByRole('heading', { name: '欢迎使用 Troika' }).waitFor()

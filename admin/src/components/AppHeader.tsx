@@ -1,9 +1,10 @@
-// Top bar of the signed-in area: language switch and the signed-in user.
+// Top bar of the signed-in area: the company switcher, the language switch and the signed-in user.
 import { UserOutlined } from '@ant-design/icons'
 import { useGetIdentity } from '@refinedev/core'
 import { Avatar, Layout, Space, Typography, theme } from 'antd'
 import type { Identity } from '../providers/authProvider.ts'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
+import { TenantSwitcher } from './TenantSwitcher.tsx'
 
 export function AppHeader() {
   const { token } = theme.useToken()
@@ -14,7 +15,7 @@ export function AppHeader() {
         backgroundColor: token.colorBgElevated,
         borderBottom: `1px solid ${token.colorBorderSecondary}`,
         display: 'flex',
-        justifyContent: 'flex-end',
+        justifyContent: 'space-between',
         alignItems: 'center',
         padding: '0 24px',
         height: 64,
@@ -23,6 +24,9 @@ export function AppHeader() {
         zIndex: 1,
       }}
     >
+      <div style={{ minWidth: 0 }}>
+        <TenantSwitcher />
+      </div>
       <Space size="large">
         <LanguageSwitch userId={identity?.id} />
         {identity && (

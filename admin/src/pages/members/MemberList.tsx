@@ -1,0 +1,54 @@
+// The people of the current company with their roles and department. Inviting, changing roles and
+// removing people come with the members module.
+import { DateField, List, useTable } from '@refinedev/antd'
+import { useTranslate } from '@refinedev/core'
+import { Space, Table, Tag, Typography } from 'antd'
+import { DATE_TIME_FORMAT } from '../profiles/types.ts'
+import { MEMBER_SELECT, type Member } from './types.ts'
+
+export function MemberList() {
+  const translate = useTranslate()
+  const { tableProps } = useTable<Member>({
+    resource: 'memberships',
+    syncWithLocation: true,
+    meta: { select: MEMBER_SELECT },
+    sorters: { initial: [{ field: 'joined_at', order: 'asc' }] },
+  })
+  const label = (field: string) => translate(`memberships.fields.${field}`)
+  const none = <Typography.Text type="secondary">—</Typography.Text>
+
+  return (
+    <List>
+      <Table {...tableProps} rowKey="user_id">
+        <Table.Column<Member> dataIndex="display_name" title={label('display_name')} sorter />
+        <Table.Column<Member> dataIndex="email" title={label('email')} sorter />
+        <Table.Column<Member>
+          key="roles"
+          title={label('roles')}
+          render={(_, m) => (
+            <Space size={[0, 4]} wrap>
+              {m.membership_roles.map((mr) =>
+                mr.roles ? (
+                  <Tag key={mr.roles.key} color={mr.roles.key === 'owner' ? 'gold' : 'blue'}>
+                    {mr.roles.name}
+                  </Tag>
+                ) : null,
+              )}
+            </Space>
+          )}
+        />
+        <Table.Column<Member>
+          key="department"
+          title={label('department')}
+          render={(_, m) => m.department?.name ?? none}
+        />
+        <Table.Column<Member>
+          dataIndex="joined_at"
+          title={label('joined_at')}
+          sorter
+          render={(v: string) => <DateField value={v} format={DATE_TIME_FORMAT} />}
+        />
+      </Table>
+    </List>
+  )
+}
