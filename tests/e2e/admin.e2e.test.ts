@@ -1,37 +1,19 @@
 // The admin in a real browser, served by the stack's gateway: sign up, home page, language switch
 // (persisted), profile edit checked through supabase-js, sign out, a failed and a good sign-in.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { client, stackInfo } from '../helpers/stack.ts'
-
-const CHROMIUM = process.env.TROIKA_CHROMIUM ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const SCREENSHOTS = fileURLToPath(new URL('../../.troika/e2e/', import.meta.url))
+import { type Browser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const email = `admin-e2e-${process.pid}-${Date.now()}@example.test`
 const password = 'correct-horse-battery-1'
 const displayName = '测试用户 Troika'
 
-/** antd spaces out a two-character Chinese button label (登 录); an icon adds its own name. */
-const label = (text: string) => new RegExp([...text].join('\\s*'))
-
-let userDataDir: string
-let context: BrowserContext
+let browser: Browser
 let page: Page
-const pageErrors: string[] = []
+let pageErrors: string[]
 
 async function profileRow() {
   const c = client()
@@ -47,22 +29,12 @@ async function profileRow() {
 }
 
 beforeAll(async () => {
-  userDataDir = await mkdtemp(join(tmpdir(), 'troika-chromium-'))
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.setDefaultTimeout(10_000)
-  page.on('pageerror', (error) => pageErrors.push(error.message))
+  browser = await openBrowser()
+  ;({ page, pageErrors } = browser)
 }, 60_000)
 
 afterAll(async () => {
-  await context?.close()
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
+  await browser?.close()
 })
 
 describe('admin shell', () => {

@@ -2,27 +2,13 @@
 // form (the credit code is checked as it is typed) → the header's company and trial days → departments →
 // a second company from the switcher → switching back and forth, the data follows the company and the
 // choice survives a reload → an expired company is read-only → a demo sales user sees no audit log.
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
-
-const CHROMIUM = process.env.TROIKA_CHROMIUM ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
-const SCREENSHOTS = fileURLToPath(new URL('../../.troika/e2e/', import.meta.url))
+import { type Browser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
 const email = `onboarding-e2e-${run}@example.test`
@@ -48,13 +34,9 @@ const badCode = codeA.slice(0, 17) + CREDIT_CODE_ALPHABET[(CREDIT_CODE_ALPHABET.
 /** The page may be slow on a loaded machine: wait for a condition as long as for an element. */
 const POLL = { timeout: 10_000 }
 
-/** antd spaces out a two-character Chinese button label (新 建); an icon adds its own name. */
-const label = (text: string) => new RegExp([...text].join('\\s*'))
-
-let userDataDir: string
-let context: BrowserContext
+let browser: Browser
 let page: Page
-const pageErrors: string[] = []
+let pageErrors: string[]
 
 /** A full-page screenshot, or the viewport only when a popup is open (resizing for a full page closes it). */
 async function shot(name: string, fullPage = true) {
@@ -114,22 +96,12 @@ async function switchTo(company: string) {
 }
 
 beforeAll(async () => {
-  userDataDir = await mkdtemp(join(tmpdir(), 'troika-chromium-'))
-  context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    locale: 'zh-CN',
-  })
-  page = context.pages()[0] ?? (await context.newPage())
-  page.setDefaultTimeout(10_000)
-  page.on('pageerror', (error) => pageErrors.push(error.message))
+  browser = await openBrowser()
+  ;({ page, pageErrors } = browser)
 }, 60_000)
 
 afterAll(async () => {
-  await context?.close()
-  if (userDataDir) await rm(userDataDir, { recursive: true, force: true })
+  await browser?.close()
 })
 
 describe('onboarding and tenancy', () => {

@@ -1,0 +1,57 @@
+// Debian's Chromium driven by playwright-core, as the browser tests need it here: headless, no
+// sandbox (root in CI), no background networking (the machine has no internet), a fresh profile.
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+
+const CHROMIUM = process.env.TROIKA_CHROMIUM ?? '/usr/bin/chromium'
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/** Where the tests leave screenshots for a person to look at (gitignored). */
+export const SCREENSHOTS = fileURLToPath(new URL('../../.troika/e2e/', import.meta.url))
+
+/** antd spaces out a two-character Chinese button label (登 录); an icon adds its own name. */
+export const label = (text: string) => new RegExp([...text].join('\\s*'))
+
+export interface Browser {
+  context: BrowserContext
+  page: Page
+  /** Uncaught errors of the page, for a final "no errors" assertion. */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+export async function openBrowser(): Promise<Browser> {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'troika-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    locale: 'zh-CN',
+  })
+  const page = context.pages()[0] ?? (await context.newPage())
+  page.setDefaultTimeout(10_000)
+  const pageErrors: string[] = []
+  page.on('pageerror', (error) => pageErrors.push(error.message))
+  return {
+    context,
+    page,
+    pageErrors,
+    close: async () => {
+      await context.close()
+      await rm(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
