@@ -77,11 +77,20 @@ function toPort(value: string | undefined, flag: string): number | undefined {
 async function printBanner(info: StackInfo, ms: number) {
   const db = new pg.Client({ connectionString: info.superuserDbUrl })
   await db.connect()
+  // Each demo login with its roles in the demo company, so a newcomer knows whom to sign in as.
   const { rows } = await db
-    .query<{ email: string }>(
-      "select email from auth.users where raw_app_meta_data ->> 'demo' = 'true' order by created_at, email",
+    .query<{ email: string; roles: string | null; companies: string | null }>(
+      `select u.email, string_agg(distinct r.key, ', ') as roles, string_agg(distinct t.name, ', ') as companies
+       from auth.users u
+       left join public.membership_roles mr on mr.user_id = u.id
+       left join public.roles r on r.id = mr.role_id
+       left join public.tenants t on t.id = mr.tenant_id
+       where u.raw_app_meta_data ->> 'demo' = 'true'
+       group by u.id, u.email, u.created_at
+       order by u.created_at, u.email`,
     )
     .finally(() => db.end())
+  const width = Math.max(0, ...rows.map((r) => r.email.length))
   const lines = [
     '',
     `Troika is ready in ${(ms / 1000).toFixed(1)} s.`,
@@ -95,7 +104,7 @@ async function printBanner(info: StackInfo, ms: number) {
     `service_role key: ${info.serviceRoleKey}`,
     '',
     rows.length ? `Demo logins (password ${demoPassword}):` : 'No demo logins (the database was not seeded).',
-    ...rows.map((r) => `  ${r.email}`),
+    ...rows.map((r) => `  ${r.email.padEnd(width)}  ${r.roles ? `${r.roles} @ ${r.companies}` : ''}`),
     '',
     'Press Ctrl-C to stop.',
   ]
