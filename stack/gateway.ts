@@ -1,7 +1,5 @@
 // The single entry point, as Supabase's API gateway: /rest/v1, /auth/v1, /functions/v1, /realtime/v1,
 // the `apikey` check, CORS, a body limit, JSON errors; everything else is the admin's static build.
-import { createReadStream } from 'node:fs'
-import { stat } from 'node:fs/promises'
 import {
   Agent,
   createServer,
@@ -10,8 +8,8 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http'
-import { extname, join, normalize } from 'node:path'
 import type { Duplex } from 'node:stream'
+import { serveStatic } from './static-files.ts'
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, subPath: string) => void | Promise<void>
 
@@ -150,7 +148,7 @@ export function startGateway(opts: GatewayOptions): Promise<{ server: Server; cl
     if (isApi) return sendJson(res, 404, { message: 'no Route matched with those values' })
     if (url === '/troika-config.json')
       return sendJson(res, 200, opts.publicConfig, { 'cache-control': 'no-store' })
-    if (req.method === 'GET' || req.method === 'HEAD') return serveAdmin(opts.adminDir, url, res)
+    if (req.method === 'GET' || req.method === 'HEAD') return serveStatic(opts.adminDir, req, res)
     sendJson(res, 404, { message: 'no Route matched with those values' })
   }
 
@@ -213,39 +211,4 @@ function limitBody(req: IncomingMessage, res: ServerResponse, limit: number, cor
     }
   })
   return req
-}
-
-const contentTypes: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.map': 'application/json',
-}
-
-async function serveAdmin(dir: string, url: string, res: ServerResponse) {
-  const pathname = decodeURIComponent(new URL(url, 'http://gateway').pathname)
-  const safe = normalize(pathname).replace(/^(\.\.[/\\])+/, '')
-  let file = join(dir, safe)
-  let info = await stat(file).catch(() => undefined)
-  if (!info?.isFile()) {
-    // Client-side routes fall back to the single page; missing assets are real 404s.
-    if (extname(safe)) return sendJson(res, 404, { message: 'Not Found' })
-    file = join(dir, 'index.html')
-    info = await stat(file).catch(() => undefined)
-    if (!info) {
-      return sendJson(res, 404, { message: 'The admin is not built yet: run `npm run admin:build`.' })
-    }
-  }
-  const immutable = safe.startsWith('/assets/')
-  res.writeHead(200, {
-    'content-type': contentTypes[extname(file)] ?? 'application/octet-stream',
-    'content-length': String(info.size),
-    'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-  })
-  createReadStream(file).pipe(res)
 }

@@ -79,6 +79,45 @@ describe('gateway', () => {
     expect(res.status).toBe(200)
   })
 
+  it('serves the admin: gzip for text, the page for client routes, 404 for missing assets, no escape', async () => {
+    const { request } = await import('node:http')
+    const get = (path: string, headers: Record<string, string> = {}) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; length: number }>((resolve, reject) => {
+        const req = request(url(path), { headers }, (res) => {
+          let length = 0
+          res.on('data', (c: Buffer) => {
+            length += c.length
+          })
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, length }))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+    const page = await get('/departments/123', { 'accept-encoding': 'gzip' })
+    expect(page.status).toBe(200)
+    expect(page.headers['content-type']).toMatch(/text\/html/)
+    expect(page.headers['content-encoding']).toBe('gzip')
+    const plain = await get('/departments/123')
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.length).toBeGreaterThan(page.length)
+    expect((await get('/assets/nope.js')).status).toBe(404)
+    expect((await get('/%E0%A4%A')).status).toBe(400)
+    // A raw request, since clients normalise dot segments away: admin/dist/../../package.json exists.
+    const raw = await new Promise<string>((resolve, reject) => {
+      let answer = ''
+      const socket = connect(Number(new URL(stackInfo().apiUrl).port), '127.0.0.1', () =>
+        socket.write('GET /../../package.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
+      )
+      socket.on('data', (c: Buffer) => {
+        answer += c.toString()
+      })
+      socket.on('end', () => resolve(answer))
+      socket.on('error', reject)
+    })
+    expect(raw).toMatch(/^HTTP\/1\.1 404/)
+    expect(raw).not.toContain('"name": "troika"')
+  })
+
   it('serves the admin configuration and refuses realtime without apikey', async () => {
     const res = await fetch(url('/troika-config.json'))
     expect(await res.json()).toEqual({ supabaseUrl: stackInfo().apiUrl, anonKey: stackInfo().anonKey })
