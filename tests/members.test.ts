@@ -204,6 +204,9 @@ describe('invitations', () => {
     expect(change.error?.code).toBe('TR104')
     expect((await rpc(sales, 'remove_member', { p_user: owner.user.id })).error?.code).toBe('TR104')
     expect(await rolesOf(company, sales.user.id)).toEqual(['sales'])
+    // Invitees' addresses are for those who may invite: a colleague sees the members, not the invitations.
+    expect((await table(sales, 'invitations').select('id')).data).toEqual([])
+    expect((await table(owner, 'invitations').select('id').eq('id', inv.invitation_id)).data).toHaveLength(1)
     const anon = await rpc(client(), 'invite_member', { p_email: 'z@example.test', p_role_keys: ['sales'] })
     expect(anon.error?.code).toBe('42501')
   })
