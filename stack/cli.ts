@@ -2,6 +2,7 @@
 //   --reset          recreate the local database (data under .troika/ is otherwise kept)
 //   --port <n>       API gateway port (default 54321, or TROIKA_PORT)
 //   --db-port <n>    embedded Postgres port (default 54329, or TROIKA_DB_PORT)
+//   --data-dir <d>   where the embedded Postgres keeps its data (default .troika/db, or TROIKA_DATA_DIR)
 //   DATABASE_URL     use this external Postgres (a superuser URL) instead of the embedded one
 import { parseArgs } from 'node:util'
 import pg from 'pg'
@@ -16,12 +17,14 @@ async function main() {
       reset: { type: 'boolean', default: false },
       port: { type: 'string' },
       'db-port': { type: 'string' },
+      'data-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   })
   if (values.help) {
     console.log(
-      'usage: npm start -- [--reset] [--port <n>] [--db-port <n>]   (env: DATABASE_URL, TROIKA_PORT)',
+      'usage: npm start -- [--reset] [--port <n>] [--db-port <n>] [--data-dir <dir>]' +
+        '   (env: DATABASE_URL, TROIKA_PORT, TROIKA_DB_PORT, TROIKA_DATA_DIR)',
     )
     return
   }
@@ -48,6 +51,7 @@ async function main() {
     stack = await startStack({
       port,
       dbPort,
+      dataDir: values['data-dir'] ?? process.env.TROIKA_DATA_DIR,
       reset: values.reset,
       databaseUrl: process.env.DATABASE_URL,
       log,

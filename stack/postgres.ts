@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { chown, mkdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir, userInfo } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
-import { spawnChild, stopChild } from './process.ts'
+import { spawnServer, stopChild } from './process.ts'
 
 export const superuser = 'supabase_admin'
 export const localPassword = 'postgres'
@@ -107,7 +107,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
           ['full_page_writes', 'off'],
         ]),
   ].flatMap(([k, v]) => ['-c', `${k}=${v}`])
-  const child = spawnChild(bin.postgres, ['-D', dataDir, '-p', String(options.port), ...flags], {
+  const child = spawnServer(bin.postgres, ['-D', dataDir, '-p', String(options.port), ...flags], {
     env: { ...process.env, LC_MESSAGES: 'C' },
     ...account,
   })

@@ -2,7 +2,7 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type { SupabaseConfig } from './config.ts'
-import { freePort, spawnChild, stopChild } from './process.ts'
+import { freePort, spawnServer, stopChild } from './process.ts'
 
 const require = createRequire(import.meta.url)
 
@@ -33,7 +33,7 @@ export async function startPostgrest(opts: {
   const api = opts.config.api ?? {}
   const port = await freePort()
   const adminPort = await freePort()
-  const child = spawnChild(binary(), [], {
+  const child = spawnServer(binary(), [], {
     env: {
       PGRST_DB_URI: opts.authenticatorDbUrl,
       PGRST_DB_SCHEMAS: (api.schemas ?? ['public']).join(','),

@@ -1,6 +1,7 @@
 // Ports and child processes: every child is tracked so that no process outlives the stack.
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
+import { fileURLToPath } from 'node:url'
 
 /** A free loopback port chosen by the kernel. */
 export function freePort(): Promise<number> {
@@ -35,6 +36,19 @@ export function spawnChild(command: string, args: string[], options: SpawnOption
   children.add(child)
   child.once('exit', () => children.delete(child))
   return child
+}
+
+const watchdog = fileURLToPath(new URL('./watchdog.cjs', import.meta.url))
+
+/**
+ * Spawns a long-running server under stack/watchdog.cjs, which stops it when our end of its stdin
+ * closes — also when this process is killed outright — so that no server outlives the stack.
+ */
+export function spawnServer(command: string, args: string[], options: SpawnOptions = {}): ChildProcess {
+  return spawnChild(process.execPath, [watchdog, command, ...args], {
+    ...options,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  })
 }
 
 /** Stops a child (and its process group) gracefully, then forcefully after a grace period. */
