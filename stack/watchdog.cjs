@@ -22,4 +22,11 @@ child.on('error', (error) => {
   process.stderr.write(`${command}: ${error.message}\n`)
   process.exit(127)
 })
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 128 : 0)))
+// Exit as the server did, so the stack can say "killed by SIGKILL" rather than a made-up code.
+child.on('exit', (code, signal) => {
+  if (signal) {
+    process.removeAllListeners(signal)
+    process.kill(process.pid, signal)
+  }
+  process.exit(code ?? 1)
+})
