@@ -1,6 +1,6 @@
 // Type-checks the edge functions with Deno's own types (tsc cannot: tsconfig.json excludes functions/):
 //   npx tsx stack/functions/check.ts
-// Checks every functions/<name>/index.ts, functions/_shared/*.ts, the runtime's Deno entry script and the
+// Checks every functions/<name>/index.ts, functions/_shared/**/*.ts, the runtime's Deno entry script and the
 // test fixtures, against functions/deno.json (its import map and npm: pins). Exits with deno's status.
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync } from 'node:fs'
@@ -18,8 +18,9 @@ function entries(dir: string): string[] {
 
 const functionsDir = join(repoRoot, 'functions')
 const sharedDir = join(functionsDir, '_shared')
+// Shared modules live in sub-folders too (e.g. _shared/bank/), and only Deno type-checks them.
 const shared = existsSync(sharedDir)
-  ? readdirSync(sharedDir)
+  ? readdirSync(sharedDir, { recursive: true, encoding: 'utf8' })
       .filter((f) => f.endsWith('.ts'))
       .map((f) => join(sharedDir, f))
   : []
