@@ -1,5 +1,5 @@
 // The Refine app: providers (data, live, auth, access control over the permission matrix), antd theme
-// and locale, routes.
+// and locale, routes; the hand-made resources plus one generated resource per business table.
 import { RefineThemes, useNotificationProvider } from '@refinedev/antd'
 import { Refine } from '@refinedev/core'
 import routerProvider, { UnsavedChangesNotifier } from '@refinedev/react-router'
@@ -9,6 +9,10 @@ import { useMemo, useSyncExternalStore } from 'react'
 import { BrowserRouter } from 'react-router'
 import { DocumentTitle } from './components/DocumentTitle.tsx'
 import { ForgetPreviousUser } from './components/ForgetPreviousUser.tsx'
+import type { AdminConfig } from './config.ts'
+import { generatedResources } from './generated/resources.tsx'
+import { SchemaProvider, useSchemaOf } from './generated/SchemaContext.tsx'
+import { createSchemaStore } from './generated/schemaStore.ts'
 import { ANTD_LOCALES } from './i18n/antdLocale.ts'
 import { createI18nProvider } from './i18n/i18nProvider.ts'
 import { localeStore } from './i18n/locale.ts'
@@ -21,8 +25,11 @@ import { SupabaseProvider } from './providers/supabaseContext.tsx'
 import { permissionOf, resources } from './resources.tsx'
 import { AppRoutes } from './routes.tsx'
 
-export function App({ supabase }: { supabase: SupabaseClient }) {
+export function App({ supabase, config }: { supabase: SupabaseClient; config: AdminConfig }) {
   const locale = useSyncExternalStore(localeStore.subscribe, localeStore.get)
+  const schemaStore = useMemo(() => createSchemaStore(supabase, config), [supabase, config])
+  const { schema } = useSchemaOf(schemaStore)
+  const allResources = useMemo(() => [...resources, ...generatedResources(schema, locale)], [schema, locale])
   const i18nProvider = useMemo(() => createI18nProvider(locale), [locale])
   const queryClient = useMemo(() => createQueryClient(), [])
   const providers = useMemo(
@@ -37,36 +44,38 @@ export function App({ supabase }: { supabase: SupabaseClient }) {
 
   return (
     <SupabaseProvider client={supabase}>
-      <BrowserRouter>
-        <ConfigProvider theme={RefineThemes.Blue} locale={ANTD_LOCALES[locale]}>
-          {/* Toasts bottom right: top right they cover the pages' own buttons (新建, 保存) for seconds. */}
-          <AntdApp notification={{ placement: 'bottomRight' }}>
-            <Refine
-              dataProvider={providers.data}
-              liveProvider={providers.live}
-              authProvider={providers.auth}
-              accessControlProvider={providers.access}
-              routerProvider={routerProvider}
-              i18nProvider={i18nProvider}
-              notificationProvider={useNotificationProvider}
-              resources={resources}
-              options={{
-                syncWithLocation: true,
-                warnWhenUnsavedChanges: true,
-                liveMode: 'auto',
-                disableTelemetry: true,
-                title: { text: 'Troika' },
-                reactQuery: { clientConfig: queryClient },
-              }}
-            >
-              <AppRoutes />
-              <UnsavedChangesNotifier />
-              <DocumentTitle />
-              <ForgetPreviousUser queryClient={queryClient} />
-            </Refine>
-          </AntdApp>
-        </ConfigProvider>
-      </BrowserRouter>
+      <SchemaProvider store={schemaStore}>
+        <BrowserRouter>
+          <ConfigProvider theme={RefineThemes.Blue} locale={ANTD_LOCALES[locale]}>
+            {/* Toasts bottom right: top right they cover the pages' own buttons (新建, 保存) for seconds. */}
+            <AntdApp notification={{ placement: 'bottomRight' }}>
+              <Refine
+                dataProvider={providers.data}
+                liveProvider={providers.live}
+                authProvider={providers.auth}
+                accessControlProvider={providers.access}
+                routerProvider={routerProvider}
+                i18nProvider={i18nProvider}
+                notificationProvider={useNotificationProvider}
+                resources={allResources}
+                options={{
+                  syncWithLocation: true,
+                  warnWhenUnsavedChanges: true,
+                  liveMode: 'auto',
+                  disableTelemetry: true,
+                  title: { text: 'Troika' },
+                  reactQuery: { clientConfig: queryClient },
+                }}
+              >
+                <AppRoutes />
+                <UnsavedChangesNotifier />
+                <DocumentTitle />
+                <ForgetPreviousUser queryClient={queryClient} />
+              </Refine>
+            </AntdApp>
+          </ConfigProvider>
+        </BrowserRouter>
+      </SchemaProvider>
     </SupabaseProvider>
   )
 }

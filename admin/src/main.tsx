@@ -11,10 +11,11 @@ async function boot(): Promise<void> {
   if (!el) throw new Error('#root missing from index.html')
   const root = createRoot(el)
   try {
-    const supabase = createSupabase(await loadConfig())
+    const config = await loadConfig()
+    const supabase = createSupabase(config)
     root.render(
       <StrictMode>
-        <App supabase={supabase} />
+        <App supabase={supabase} config={config} />
       </StrictMode>,
     )
   } catch (error) {

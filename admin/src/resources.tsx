@@ -11,6 +11,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
+import { resourceOfTable } from './generated/permissions.ts'
 
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: <HomeOutlined /> } },
@@ -44,8 +45,10 @@ export const resources: ResourceProps[] = [
   },
 ]
 
-/** The matrix resource guarding a Refine resource, if any. */
+/** The matrix resource guarding a Refine resource, if any; a generated one (a table) by its table's. */
 export function permissionOf(name: string | undefined): string | undefined {
-  const permission = resources.find((r) => r.name === name)?.meta?.permission
+  const resource = resources.find((r) => r.name === name)
+  if (!resource) return name && !name.startsWith('group:') ? resourceOfTable(name) : undefined
+  const permission = resource.meta?.permission
   return typeof permission === 'string' ? permission : undefined
 }

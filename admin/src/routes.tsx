@@ -9,6 +9,7 @@ import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
+import { GeneratedScreen } from './generated/GeneratedScreen.tsx'
 import { AuditLogList } from './pages/audit/AuditLogList.tsx'
 import { LoginPage } from './pages/auth/LoginPage.tsx'
 import { RegisterPage } from './pages/auth/RegisterPage.tsx'
@@ -64,6 +65,12 @@ export function AppRoutes() {
           <Route index element={<ProfileList />} />
           <Route path="show/:id" element={<ProfileShow />} />
           <Route path="edit/:id" element={<ProfileEdit />} />
+        </Route>
+        <Route path="/data/:table">
+          <Route index element={<GeneratedScreen screen="list" />} />
+          <Route path="create" element={<GeneratedScreen screen="create" />} />
+          <Route path="show/:id" element={<GeneratedScreen screen="show" />} />
+          <Route path="edit/:id" element={<GeneratedScreen screen="edit" />} />
         </Route>
         <Route path="*" element={<ErrorComponent />} />
       </Route>

@@ -27,8 +27,9 @@ const STATUS: Record<string, number> = {
   '23502': 400,
   '23514': 400,
 }
-// Codes whose `hint` is the name of the offending field.
-const FIELD_CODES = new Set(['TR101', 'TR102'])
+// Codes whose field-specific wording (errors.fields.<field>) says more than the code's own: the generic
+// "invalid input" ones. Other codes (TR3xx, 23505) have their own wording; the field still gets it.
+const FIELD_FIRST = new Set(['TR101', 'TR102', '23502', '23514'])
 
 // Constraint errors name their column in the message: a check constraint `<table>_<column>_check`
 // (Postgres' default name) or a not-null column.
@@ -37,6 +38,13 @@ function constraintField(error: DbError): string | undefined {
   if (error.code === '23514')
     return /relation "(\w+)" violates check constraint "\1_(\w+)_check"/.exec(text)?.[2]
   if (error.code === '23502') return /null value in column "(\w+)"/.exec(text)?.[1]
+  // Unique keys name their columns in `details`: Key (tenant_id, code)=(…) already exists.
+  if (error.code === '23505')
+    return /^Key \(([^)]+)\)=/
+      .exec(error.details ?? '')?.[1]
+      ?.split(', ')
+      .filter((c) => c !== 'tenant_id')
+      .at(-1)
   return undefined
 }
 
@@ -47,11 +55,12 @@ function known(translate: Translate, key: string): string | undefined {
 
 export function readableDbError(error: DbError, translate: Translate): ReadableDbError {
   const code = error.code ?? ''
-  const field = FIELD_CODES.has(code) && error.hint ? error.hint : constraintField(error)
+  const hinted = code.startsWith('TR') && error.hint ? error.hint : undefined
+  const field = hinted ?? constraintField(error)
   const serverText = error.message ?? ''
-  const message =
-    (field && known(translate, `errors.fields.${field}`)) ??
-    known(translate, `errors.codes.${code}`) ??
-    serverText
+  const fieldText = field ? known(translate, `errors.fields.${field}`) : undefined
+  const codeText = known(translate, `errors.codes.${code}`)
+  const fieldFirst = FIELD_FIRST.has(code)
+  const message = (fieldFirst ? (fieldText ?? codeText) : (codeText ?? fieldText)) ?? serverText
   return { message, field, statusCode: STATUS[code] ?? 400 }
 }
