@@ -1,11 +1,15 @@
 -- Demo logins for a local stack (applied to a fresh local database only; never pushed to a project).
 -- Password of all of them: troika-demo-2026 (stack/cli.ts prints it; tests/demo-seed.test.ts signs in).
--- Their companies and roles arrive with the tenancy module's seeds.
+-- 02_demo_company.sql makes them the people of the demo company, with their roles.
 with demo(email, display_name) as (
   values
     ('boss@example.com', '王总 (Boss)'),
     ('accountant@example.com', '李会计 (Accountant)'),
-    ('sales@example.com', '张销售 (Sales)')
+    ('sales@example.com', '张销售 (Sales)'),
+    ('sales2@example.com', '陈销售 (Sales)'),
+    ('purchasing@example.com', '刘采购 (Purchasing)'),
+    ('warehouse@example.com', '赵仓管 (Warehouse)'),
+    ('cashier@example.com', '孙出纳 (Cashier)')
 ),
 created as (
   insert into auth.users (

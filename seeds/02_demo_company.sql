@@ -8,40 +8,8 @@
 -- one created in the admin; invite_member()/accept_invitation() bring in the colleagues; the audit log
 -- names who did what. Only the paid status and the departments are written directly (role postgres).
 --
--- Safe to run twice: users are skipped when their e-mail exists, the company when its credit code does.
-
--- ───────────────────────────── more demo logins (same shape as 01_demo_users.sql) ─────────────────────────────
-with demo(email, display_name) as (
-  values
-    ('sales2@example.com', '陈销售 (Sales)'),
-    ('purchasing@example.com', '刘采购 (Purchasing)'),
-    ('warehouse@example.com', '赵仓管 (Warehouse)'),
-    ('cashier@example.com', '孙出纳 (Cashier)')
-),
-created as (
-  insert into auth.users (
-    instance_id, id, aud, role, email, encrypted_password, email_confirmed_at,
-    raw_app_meta_data, raw_user_meta_data, created_at, updated_at,
-    -- GoTrue cannot scan NULL into these; it writes '' itself.
-    confirmation_token, recovery_token, email_change_token_new, email_change
-  )
-  select
-    '00000000-0000-0000-0000-000000000000', extensions.gen_random_uuid(), 'authenticated', 'authenticated',
-    email, extensions.crypt('troika-demo-2026', extensions.gen_salt('bf', 10)), now(),
-    '{"provider": "email", "providers": ["email"], "demo": true}'::jsonb,
-    jsonb_build_object('display_name', display_name), now(), now(),
-    '', '', '', ''
-  from demo
-  where not exists (select 1 from auth.users u where u.email = demo.email)
-  on conflict do nothing
-  returning id, email
-)
-insert into auth.identities (id, provider_id, user_id, identity_data, provider, last_sign_in_at, created_at, updated_at)
-select
-  extensions.gen_random_uuid(), id::text, id,
-  jsonb_build_object('sub', id::text, 'email', email, 'email_verified', true),
-  'email', now(), now(), now()
-from created;
+-- Its people are the demo logins of 01_demo_users.sql. Safe to run twice: the company is skipped when
+-- its credit code exists.
 
 -- ───────────────────────────── the company, its people and its org chart ─────────────────────────────
 do $$
