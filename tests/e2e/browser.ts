@@ -1,5 +1,6 @@
 // Debian's Chromium driven by playwright-core, as the browser tests need it here: headless, no
 // sandbox (root in CI), no background networking (the machine has no internet), a fresh profile.
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +18,20 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ]
+
+/**
+ * Browser tests need Debian's chromium (`apt-get install chromium`; Playwright cannot download its own
+ * browser here). Without it a developer's `npm test` skips them with a notice; CI installs it (.ci/run)
+ * and a missing browser there is an error, never a silent skip.
+ */
+export const hasBrowser = existsSync(CHROMIUM)
+if (!hasBrowser) {
+  if (process.env.CI)
+    throw new Error(`${CHROMIUM} is missing: CI must install Debian's chromium (see .ci/run)`)
+  console.warn(
+    `browser tests skipped: ${CHROMIUM} not found (apt-get install chromium, or set TROIKA_CHROMIUM)`,
+  )
+}
 
 /** Where the tests leave screenshots for a person to look at (gitignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('../../.troika/e2e/', import.meta.url))

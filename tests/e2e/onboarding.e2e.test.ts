@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
-import { type Browser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
 const email = `onboarding-e2e-${run}@example.test`
@@ -104,7 +104,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe('onboarding and tenancy', () => {
+describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
   test('a new person signs up and lands on the create-company form', async () => {
     await page.goto(new URL('/register', stackInfo().adminUrl).href)
     await page.getByLabel('邮箱').fill(email)
