@@ -6,6 +6,19 @@ import { stackInfo } from './helpers/stack.ts'
 const url = (path: string) => `${stackInfo().apiUrl}${path}`
 const withKey = () => ({ apikey: stackInfo().anonKey })
 
+/** Sends bytes as they are (clients normalise paths and upgrades away) and returns the whole answer. */
+function rawHttp(request: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let answer = ''
+    const socket = connect(Number(new URL(stackInfo().apiUrl).port), '127.0.0.1', () => socket.write(request))
+    socket.on('data', (chunk: Buffer) => {
+      answer += chunk.toString()
+    })
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
+  })
+}
+
 describe('gateway', () => {
   it('refuses REST and auth calls without a known apikey, as Supabase does', async () => {
     const none = await fetch(url('/rest/v1/profiles'))
@@ -103,17 +116,7 @@ describe('gateway', () => {
     expect((await get('/assets/nope.js')).status).toBe(404)
     expect((await get('/%E0%A4%A')).status).toBe(400)
     // A raw request, since clients normalise dot segments away: admin/dist/../../package.json exists.
-    const raw = await new Promise<string>((resolve, reject) => {
-      let answer = ''
-      const socket = connect(Number(new URL(stackInfo().apiUrl).port), '127.0.0.1', () =>
-        socket.write('GET /../../package.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n'),
-      )
-      socket.on('data', (c: Buffer) => {
-        answer += c.toString()
-      })
-      socket.on('end', () => resolve(answer))
-      socket.on('error', reject)
-    })
+    const raw = await rawHttp('GET /../../package.json HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n')
     expect(raw).toMatch(/^HTTP\/1\.1 404/)
     expect(raw).not.toContain('"name": "troika"')
   })
@@ -121,14 +124,13 @@ describe('gateway', () => {
   it('serves the admin configuration and refuses realtime without apikey', async () => {
     const res = await fetch(url('/troika-config.json'))
     expect(await res.json()).toEqual({ supabaseUrl: stackInfo().apiUrl, anonKey: stackInfo().anonKey })
-    const ws = await fetch(url('/realtime/v1/websocket'), {
-      headers: {
-        connection: 'Upgrade',
-        upgrade: 'websocket',
-        'sec-websocket-version': '13',
-        'sec-websocket-key': 'dGhlIHNhbXBsZSBub25jZQ==',
-      },
-    }).catch((e: Error) => e)
-    if (ws instanceof Response) expect(ws.status).toBe(401)
+    const upgrade = (path: string) =>
+      rawHttp(
+        `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n` +
+          'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+      )
+    expect(await upgrade('/realtime/v1/websocket?vsn=2.0.0')).toMatch(/^HTTP\/1\.1 401/)
+    expect(await upgrade('/realtime/v1/websocket?vsn=2.0.0&apikey=wrong')).toMatch(/^HTTP\/1\.1 401/)
+    expect(await upgrade('/nowhere')).toMatch(/^HTTP\/1\.1 404/)
   })
 })
