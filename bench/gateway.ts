@@ -4,10 +4,9 @@
 // alternate so that drift on a shared machine hits both alike.
 // Run on demand: `npm run bench:gateway` (BENCH_SECONDS per round, default 8; BENCH_ROUNDS, default 3).
 import { execFile } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { scratchDir } from '../stack/scratch.ts'
 import { startStack } from '../stack/stack.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
@@ -34,8 +33,8 @@ function load(url: string, headers: Record<string, string>, duration: number): P
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const root = await mkdtemp(join(tmpdir(), 'troika-bench-'))
-await chmod(root, 0o755)
+const scratch = await scratchDir('troika-bench-')
+const root = scratch.path
 const stack = await startStack({ port: 0, dbPort: 0, dataDir: join(root, 'db'), reset: true, log: () => {} })
 try {
   const { anonKey, apiUrl, restUrl } = stack.info
@@ -68,5 +67,5 @@ try {
   console.log(`  throughput ratio gateway/direct: ${(g.rps / d.rps).toFixed(2)}`)
 } finally {
   await stack.stop()
-  await rm(root, { recursive: true, force: true })
+  await scratch.remove()
 }

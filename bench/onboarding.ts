@@ -5,12 +5,11 @@
 // round trip (public.whoami(), a select with no table access) by the same person just before. Then the
 // same call in the database alone (as the person, rolled back), to show what the API adds.
 // Run on demand: `npm run bench:onboarding`. Env: BENCH_COMPANIES (60), BENCH_WARMUP (10, not counted).
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import pg from 'pg'
 import WebSocket from 'ws'
+import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
 import type { Database } from '../supabase/types.ts'
 
@@ -58,8 +57,8 @@ async function timed<T>(f: () => PromiseLike<T>): Promise<[number, T]> {
 }
 
 async function main() {
-  const root = await mkdtemp(join(tmpdir(), 'troika-bench-onboarding-'))
-  await chmod(root, 0o755)
+  const scratch = await scratchDir('troika-bench-onboarding-')
+  const root = scratch.path
   const stack = await startStack({
     port: 0,
     dbPort: 0,
@@ -158,7 +157,7 @@ async function main() {
   } finally {
     await db.end().catch(() => {})
     await stack.stop()
-    await rm(root, { recursive: true, force: true })
+    await scratch.remove()
   }
 }
 

@@ -9,11 +9,10 @@
 // sequential requests per query and role (600), BENCH_CONNECTIONS (10), BENCH_SECONDS per concurrent
 // round (5), BENCH_ROUNDS (3), BENCH_EXPLAIN=1 prints every plan (plans are printed anyway above goal).
 import { execFile } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pg from 'pg'
+import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
 
 const tenantCount = Number(process.env.BENCH_TENANTS ?? 1000)
@@ -254,8 +253,8 @@ async function initplanCosts(db: pg.Client, claims: string, headers: string): Pr
 
 // ───────────────────────────── the run ─────────────────────────────
 
-const root = await mkdtemp(join(tmpdir(), 'troika-bench-'))
-await chmod(root, 0o755)
+const scratch = await scratchDir('troika-bench-')
+const root = scratch.path
 const stack = await startStack({
   port: 0,
   dbPort: 0,
@@ -402,5 +401,5 @@ try {
   if (over) process.exitCode = 1
 } finally {
   await stack.stop()
-  await rm(root, { recursive: true, force: true })
+  await scratch.remove()
 }

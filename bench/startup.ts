@@ -1,8 +1,7 @@
 // Start-up time of the stack: a first run (initdb, bootstrap, migrations, seeds) and a warm restart
 // on the same data. Run on demand: `npm run bench:startup` (default 3 rounds; BENCH_ROUNDS=n).
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { scratchDir } from '../stack/scratch.ts'
 import { startStack } from '../stack/stack.ts'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -17,8 +16,8 @@ async function timeStart(dataDir: string, reset: boolean): Promise<number> {
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
-const root = await mkdtemp(join(tmpdir(), 'troika-bench-'))
-await chmod(root, 0o755)
+const scratch = await scratchDir('troika-bench-')
+const root = scratch.path
 const first: number[] = []
 const warm: number[] = []
 try {
@@ -28,7 +27,7 @@ try {
     warm.push(await timeStart(dataDir, false))
   }
 } finally {
-  await rm(root, { recursive: true, force: true })
+  await scratch.remove()
 }
 const fmt = (ms: number) => `${(ms / 1000).toFixed(2)} s`
 console.log(`start-up to ready, ${rounds} rounds (median; all runs)`)

@@ -1,25 +1,22 @@
 // Starts ONE real stack for the whole test run: fresh database in a temp folder, free ports.
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { buildAdminIfStale } from '../stack/admin-build.ts'
+import { scratchDir } from '../stack/scratch.ts'
 import { type RunningStack, startStack } from '../stack/stack.ts'
 
 let stack: RunningStack | undefined
-let dataRoot: string | undefined
+let scratch: Awaited<ReturnType<typeof scratchDir>> | undefined
 
 export async function setup(project: TestProject) {
-  dataRoot = await mkdtemp(join(tmpdir(), 'troika-test-'))
-  // mkdtemp makes it 0700; as root, Postgres runs as the OS user postgres, which must reach it.
-  await chmod(dataRoot, 0o755)
+  scratch = await scratchDir('troika-test-')
   const lines: string[] = []
   try {
     const admin = buildAdminIfStale()
     stack = await startStack({
       port: 0,
       dbPort: 0,
-      dataDir: join(dataRoot, 'db'),
+      dataDir: join(scratch.path, 'db'),
       reset: true,
       durable: false,
       // Every test signs up from 127.0.0.1; the limiter itself is tested in auth.test.ts.
@@ -36,5 +33,5 @@ export async function setup(project: TestProject) {
 
 export async function teardown() {
   await stack?.stop()
-  if (dataRoot) await rm(dataRoot, { recursive: true, force: true })
+  await scratch?.remove()
 }

@@ -1,11 +1,10 @@
 // `npm start` killed outright (SIGKILL: no handler runs) leaves no Postgres or PostgREST behind, and a
 // server that dies under a running stack stops it with a one-line cause and a non-zero exit.
 import { execFileSync, spawn } from 'node:child_process'
-import { chmod, mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { repoRoot } from '../stack/config.ts'
+import { scratchDir } from '../stack/scratch.ts'
 
 function descendants(pid: number): number[] {
   const table = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' })
@@ -41,8 +40,8 @@ const alive = (pid: number) => {
 
 /** Starts `npm start`'s CLI on free ports and a temp data dir; resolves once it is ready. */
 async function startCli() {
-  const dir = await mkdtemp(join(tmpdir(), 'troika-orphans-'))
-  await chmod(dir, 0o755)
+  const scratch = await scratchDir('troika-orphans-')
+  const dir = scratch.path
   const cli = spawn(
     process.execPath,
     ['--import', 'tsx', 'stack/cli.ts', '--port', '0', '--db-port', '0', '--data-dir', join(dir, 'db')],
@@ -62,7 +61,7 @@ async function startCli() {
   })
   const cleanup = async () => {
     if (cli.exitCode === null && cli.signalCode === null) cli.kill('SIGKILL')
-    await rm(dir, { recursive: true, force: true })
+    await scratch.remove()
   }
   return { cli, state, cleanup }
 }
