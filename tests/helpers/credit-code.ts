@@ -1,10 +1,11 @@
-// Valid 统一社会信用代码 for tests: 17 characters plus the GB 32100-2015 check character.
-const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY'
-const weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+// Valid 统一社会信用代码 for tests, with the admin's own GB 32100-2015 check (the database has the
+// same rule in public.is_valid_credit_code; tests/e2e/credit-code.unit.test.ts checks they agree).
+import { creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 
 export function withCheckCharacter(first17: string): string {
-  const total = [...first17].reduce((sum, ch, i) => sum + alphabet.indexOf(ch) * weights[i], 0)
-  return first17 + alphabet[(31 - (total % 31)) % 31]
+  const check = creditCodeCheckCharacter(first17)
+  if (check === null) throw new Error(`not 17 valid characters: ${first17}`)
+  return first17 + check
 }
 
 let n = 0
