@@ -52,6 +52,7 @@ describe.skipIf(!hasBrowser)('admin shell', () => {
   test('signs up through the form and sees the home page with their email', async () => {
     await page.getByRole('link', { name: '注册' }).click()
     await page.waitForURL(/\/register/)
+    await page.getByLabel('确认密码').waitFor()
     await page.getByLabel('邮箱').fill(email)
     await page.getByLabel('密码', { exact: true }).fill(password)
     await page.getByLabel('确认密码').fill(password)
@@ -110,6 +111,10 @@ describe.skipIf(!hasBrowser)('admin shell', () => {
     await page.waitForURL((url) => url.pathname === '/login' && url.search === '')
 
     await page.getByRole('link', { name: '注册' }).click()
+    // The login form also has an 邮箱 field: wait for the register form before filling, or a
+    // slow render lets the fill land on the page being left.
+    await page.waitForURL((url) => url.pathname === '/register')
+    await page.getByLabel('确认密码').waitFor()
     await page.getByLabel('邮箱').fill(email)
     await page.getByLabel('密码', { exact: true }).fill(password)
     await page.getByLabel('确认密码').fill(password)
@@ -117,6 +122,8 @@ describe.skipIf(!hasBrowser)('admin shell', () => {
     await page.getByRole('alert').filter({ hasText: '该邮箱已注册' }).waitFor()
 
     await page.getByRole('link', { name: '登录' }).click()
+    await page.waitForURL((url) => url.pathname === '/login')
+    await page.getByLabel('确认密码').waitFor({ state: 'detached' })
     await page.getByLabel('邮箱').fill(email)
     await page.getByLabel('密码').fill('not-the-password')
     await page.getByRole('button', { name: label('登录') }).click()
