@@ -340,6 +340,93 @@ export type Database = {
           },
         ]
       }
+      items: {
+        Row: {
+          active: boolean
+          barcode: string | null
+          category: string | null
+          created_at: string
+          id: string
+          input_tax_code: string | null
+          is_stock: boolean
+          name: string
+          output_tax_code: string | null
+          preferred_supplier_id: string | null
+          purchase_price: number | null
+          reorder_point: number | null
+          reorder_quantity: number | null
+          safety_stock: number
+          sale_price: number | null
+          sku: string
+          spec: string | null
+          tax_classification_code: string | null
+          tenant_id: string
+          unit: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          barcode?: string | null
+          category?: string | null
+          created_at?: string
+          id?: string
+          input_tax_code?: string | null
+          is_stock?: boolean
+          name: string
+          output_tax_code?: string | null
+          preferred_supplier_id?: string | null
+          purchase_price?: number | null
+          reorder_point?: number | null
+          reorder_quantity?: number | null
+          safety_stock?: number
+          sale_price?: number | null
+          sku: string
+          spec?: string | null
+          tax_classification_code?: string | null
+          tenant_id: string
+          unit?: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          barcode?: string | null
+          category?: string | null
+          created_at?: string
+          id?: string
+          input_tax_code?: string | null
+          is_stock?: boolean
+          name?: string
+          output_tax_code?: string | null
+          preferred_supplier_id?: string | null
+          purchase_price?: number | null
+          reorder_point?: number | null
+          reorder_quantity?: number | null
+          safety_stock?: number
+          sale_price?: number | null
+          sku?: string
+          spec?: string | null
+          tax_classification_code?: string | null
+          tenant_id?: string
+          unit?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "items_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "items_tenant_id_preferred_supplier_id_fkey"
+            columns: ["tenant_id", "preferred_supplier_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       membership_roles: {
         Row: {
           role_id: string
@@ -408,6 +495,74 @@ export type Database = {
           },
           {
             foreignKeyName: "memberships_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      parties: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          credit_limit: number | null
+          id: string
+          invoice_title: string | null
+          is_customer: boolean
+          is_supplier: boolean
+          name: string
+          note: string | null
+          owner_id: string | null
+          payment_terms_days: number
+          source: string | null
+          tags: string[]
+          taxpayer_id: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          credit_limit?: number | null
+          id?: string
+          invoice_title?: string | null
+          is_customer?: boolean
+          is_supplier?: boolean
+          name: string
+          note?: string | null
+          owner_id?: string | null
+          payment_terms_days?: number
+          source?: string | null
+          tags?: string[]
+          taxpayer_id?: string | null
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          credit_limit?: number | null
+          id?: string
+          invoice_title?: string | null
+          is_customer?: boolean
+          is_supplier?: boolean
+          name?: string
+          note?: string | null
+          owner_id?: string | null
+          payment_terms_days?: number
+          source?: string | null
+          tags?: string[]
+          taxpayer_id?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "parties_tenant_id_fkey"
             columns: ["tenant_id"]
             isOneToOne: false
             referencedRelation: "tenants"
@@ -501,6 +656,44 @@ export type Database = {
           {
             foreignKeyName: "profiles_active_tenant_id_fkey"
             columns: ["active_tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      projects: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          id: string
+          name: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          id?: string
+          name: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          id?: string
+          name?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "projects_tenant_id_fkey"
+            columns: ["tenant_id"]
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
