@@ -970,6 +970,20 @@ export type Database = {
       switch_tenant: { Args: { p_tenant: string }; Returns: undefined }
       tax_rate: { Args: { p_code: string; p_date?: string }; Returns: number }
       transfer_ownership: { Args: { p_user: string }; Returns: undefined }
+      vat_line: {
+        Args: {
+          p_discount?: number
+          p_quantity: number
+          p_rate: number
+          p_tax_inclusive?: boolean
+          p_unit_price: number
+        }
+        Returns: {
+          amount: number
+          tax: number
+          total: number
+        }[]
+      }
       whoami: { Args: Record<PropertyKey, never>; Returns: Json }
     }
     Enums: {
