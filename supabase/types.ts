@@ -77,6 +77,55 @@ export type Database = {
           },
         ]
       }
+      allocations: {
+        Row: {
+          amount: number
+          created_at: string
+          id: number
+          open_item_id: string
+          tenant_id: string
+          voucher_id: string
+        }
+        Insert: {
+          amount: number
+          created_at?: string
+          id?: never
+          open_item_id: string
+          tenant_id: string
+          voucher_id: string
+        }
+        Update: {
+          amount?: number
+          created_at?: string
+          id?: never
+          open_item_id?: string
+          tenant_id?: string
+          voucher_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "allocations_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "allocations_tenant_id_open_item_id_fkey"
+            columns: ["tenant_id", "open_item_id"]
+            isOneToOne: false
+            referencedRelation: "open_items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "allocations_tenant_id_voucher_id_fkey"
+            columns: ["tenant_id", "voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -427,6 +476,222 @@ export type Database = {
           },
         ]
       }
+      ledger_document_lines: {
+        Row: {
+          amount: number | null
+          billed_quantity: number
+          cost: number | null
+          document_id: string
+          id: string
+          item_id: string | null
+          line_no: number
+          quantity: number | null
+          source_line_id: string | null
+          tax: number | null
+          tenant_id: string
+          total: number | null
+          unit_price: number | null
+          warehouse_id: string | null
+        }
+        Insert: {
+          amount?: number | null
+          billed_quantity?: number
+          cost?: number | null
+          document_id: string
+          id?: string
+          item_id?: string | null
+          line_no: number
+          quantity?: number | null
+          source_line_id?: string | null
+          tax?: number | null
+          tenant_id: string
+          total?: number | null
+          unit_price?: number | null
+          warehouse_id?: string | null
+        }
+        Update: {
+          amount?: number | null
+          billed_quantity?: number
+          cost?: number | null
+          document_id?: string
+          id?: string
+          item_id?: string | null
+          line_no?: number
+          quantity?: number | null
+          source_line_id?: string | null
+          tax?: number | null
+          tenant_id?: string
+          total?: number | null
+          unit_price?: number | null
+          warehouse_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_document_id_fkey"
+            columns: ["tenant_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_source_line_id_fkey"
+            columns: ["tenant_id", "source_line_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_document_lines"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      ledger_documents: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          doc_date: string
+          doc_type: string
+          id: string
+          number: string | null
+          party_id: string | null
+          payload: NonNullable<Json>
+          reversal_of: string | null
+          reversed_by: string | null
+          status: string
+          tenant_id: string
+          total: number | null
+          voucher_id: string | null
+          warehouse_id: string | null
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          doc_date: string
+          doc_type: string
+          id?: string
+          number?: string | null
+          party_id?: string | null
+          payload: NonNullable<Json>
+          reversal_of?: string | null
+          reversed_by?: string | null
+          status?: string
+          tenant_id: string
+          total?: number | null
+          voucher_id?: string | null
+          warehouse_id?: string | null
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          doc_date?: string
+          doc_type?: string
+          id?: string
+          number?: string | null
+          party_id?: string | null
+          payload?: NonNullable<Json>
+          reversal_of?: string | null
+          reversed_by?: string | null
+          status?: string
+          tenant_id?: string
+          total?: number | null
+          voucher_id?: string | null
+          warehouse_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ledger_documents_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ledger_documents_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_documents_tenant_id_reversal_of_fkey"
+            columns: ["tenant_id", "reversal_of"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_documents_tenant_id_reversed_by_fkey"
+            columns: ["tenant_id", "reversed_by"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_documents_tenant_id_voucher_id_fkey"
+            columns: ["tenant_id", "voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "ledger_documents_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      ledger_settings: {
+        Row: {
+          allow_negative_stock: boolean
+          id: string
+          require_review: boolean
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          allow_negative_stock?: boolean
+          id?: string
+          require_review?: boolean
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          allow_negative_stock?: boolean
+          id?: string
+          require_review?: boolean
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "ledger_settings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: true
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       membership_roles: {
         Row: {
           role_id: string
@@ -499,6 +764,83 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      open_items: {
+        Row: {
+          account_id: string
+          amount: number
+          created_at: string
+          doc_date: string
+          due_date: string
+          id: string
+          kind: Database["public"]["Enums"]["open_item_kind"]
+          outstanding: number
+          party_id: string
+          source_id: string | null
+          source_type: string | null
+          tenant_id: string
+          voucher_id: string
+        }
+        Insert: {
+          account_id: string
+          amount: number
+          created_at?: string
+          doc_date: string
+          due_date: string
+          id?: string
+          kind: Database["public"]["Enums"]["open_item_kind"]
+          outstanding: number
+          party_id: string
+          source_id?: string | null
+          source_type?: string | null
+          tenant_id: string
+          voucher_id: string
+        }
+        Update: {
+          account_id?: string
+          amount?: number
+          created_at?: string
+          doc_date?: string
+          due_date?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["open_item_kind"]
+          outstanding?: number
+          party_id?: string
+          source_id?: string | null
+          source_type?: string | null
+          tenant_id?: string
+          voucher_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "open_items_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "open_items_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "open_items_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "open_items_tenant_id_voucher_id_fkey"
+            columns: ["tenant_id", "voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
           },
         ]
       }
@@ -620,6 +962,66 @@ export type Database = {
           },
           {
             foreignKeyName: "posting_settings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      posting_templates: {
+        Row: {
+          account_field: string | null
+          account_setting: string | null
+          active: boolean
+          amount_field: string
+          doc_type: string
+          id: string
+          line_no: number
+          scope: string
+          side: Database["public"]["Enums"]["balance_direction"]
+          summary: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          account_field?: string | null
+          account_setting?: string | null
+          active?: boolean
+          amount_field: string
+          doc_type: string
+          id?: string
+          line_no: number
+          scope?: string
+          side: Database["public"]["Enums"]["balance_direction"]
+          summary?: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          account_field?: string | null
+          account_setting?: string | null
+          active?: boolean
+          amount_field?: string
+          doc_type?: string
+          id?: string
+          line_no?: number
+          scope?: string
+          side?: Database["public"]["Enums"]["balance_direction"]
+          summary?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "posting_templates_tenant_id_account_setting_fkey"
+            columns: ["tenant_id", "account_setting"]
+            isOneToOne: false
+            referencedRelation: "posting_settings"
+            referencedColumns: ["tenant_id", "key"]
+          },
+          {
+            foreignKeyName: "posting_templates_tenant_id_fkey"
             columns: ["tenant_id"]
             isOneToOne: false
             referencedRelation: "tenants"
@@ -771,6 +1173,134 @@ export type Database = {
           },
         ]
       }
+      stock_levels: {
+        Row: {
+          average_cost: number
+          item_id: string
+          last_move_date: string | null
+          quantity: number
+          tenant_id: string
+          value: number
+          warehouse_id: string
+        }
+        Insert: {
+          average_cost?: number
+          item_id: string
+          last_move_date?: string | null
+          quantity?: number
+          tenant_id: string
+          value?: number
+          warehouse_id: string
+        }
+        Update: {
+          average_cost?: number
+          item_id?: string
+          last_move_date?: string | null
+          quantity?: number
+          tenant_id?: string
+          value?: number
+          warehouse_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "stock_levels_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stock_levels_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "stock_levels_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      stock_moves: {
+        Row: {
+          average_after: number
+          created_at: string
+          id: number
+          item_id: string
+          move_date: string
+          quantity: number
+          quantity_after: number
+          source_id: string
+          source_line: number | null
+          source_type: string
+          tenant_id: string
+          unit_cost: number
+          value: number
+          value_after: number
+          warehouse_id: string
+        }
+        Insert: {
+          average_after: number
+          created_at?: string
+          id?: never
+          item_id: string
+          move_date: string
+          quantity: number
+          quantity_after: number
+          source_id: string
+          source_line?: number | null
+          source_type: string
+          tenant_id: string
+          unit_cost: number
+          value: number
+          value_after: number
+          warehouse_id: string
+        }
+        Update: {
+          average_after?: number
+          created_at?: string
+          id?: never
+          item_id?: string
+          move_date?: string
+          quantity?: number
+          quantity_after?: number
+          source_id?: string
+          source_line?: number | null
+          source_type?: string
+          tenant_id?: string
+          unit_cost?: number
+          value?: number
+          value_after?: number
+          warehouse_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "stock_moves_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stock_moves_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "stock_moves_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       tax_codes: {
         Row: {
           code: string
@@ -866,6 +1396,215 @@ export type Database = {
         }
         Relationships: []
       }
+      voucher_lines: {
+        Row: {
+          account_id: string
+          credit: number
+          debit: number
+          department_id: string | null
+          due_date: string | null
+          employee_id: string | null
+          id: string
+          item_id: string | null
+          line_no: number
+          open_item_id: string | null
+          party_id: string | null
+          project_id: string | null
+          quantity: number | null
+          summary: string
+          tenant_id: string
+          unit_price: number | null
+          voucher_id: string
+        }
+        Insert: {
+          account_id: string
+          credit?: number
+          debit?: number
+          department_id?: string | null
+          due_date?: string | null
+          employee_id?: string | null
+          id?: string
+          item_id?: string | null
+          line_no: number
+          open_item_id?: string | null
+          party_id?: string | null
+          project_id?: string | null
+          quantity?: number | null
+          summary?: string
+          tenant_id: string
+          unit_price?: number | null
+          voucher_id: string
+        }
+        Update: {
+          account_id?: string
+          credit?: number
+          debit?: number
+          department_id?: string | null
+          due_date?: string | null
+          employee_id?: string | null
+          id?: string
+          item_id?: string | null
+          line_no?: number
+          open_item_id?: string | null
+          party_id?: string | null
+          project_id?: string | null
+          quantity?: number | null
+          summary?: string
+          tenant_id?: string
+          unit_price?: number | null
+          voucher_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voucher_lines_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_employee_id_fkey"
+            columns: ["tenant_id", "employee_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_project_id_fkey"
+            columns: ["tenant_id", "project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_voucher_id_fkey"
+            columns: ["tenant_id", "voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      vouchers: {
+        Row: {
+          attachment_count: number
+          created_at: string
+          id: string
+          number: number | null
+          period_id: string | null
+          posted_at: string | null
+          prepared_by: string | null
+          reversal_of: string | null
+          reversed_by: string | null
+          reviewed_at: string | null
+          reviewed_by: string | null
+          source_id: string | null
+          source_type: string | null
+          status: Database["public"]["Enums"]["voucher_status"]
+          summary: string
+          tenant_id: string
+          voucher_date: string
+          word: string
+        }
+        Insert: {
+          attachment_count?: number
+          created_at?: string
+          id?: string
+          number?: number | null
+          period_id?: string | null
+          posted_at?: string | null
+          prepared_by?: string | null
+          reversal_of?: string | null
+          reversed_by?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          source_id?: string | null
+          source_type?: string | null
+          status?: Database["public"]["Enums"]["voucher_status"]
+          summary?: string
+          tenant_id: string
+          voucher_date: string
+          word?: string
+        }
+        Update: {
+          attachment_count?: number
+          created_at?: string
+          id?: string
+          number?: number | null
+          period_id?: string | null
+          posted_at?: string | null
+          prepared_by?: string | null
+          reversal_of?: string | null
+          reversed_by?: string | null
+          reviewed_at?: string | null
+          reviewed_by?: string | null
+          source_id?: string | null
+          source_type?: string | null
+          status?: Database["public"]["Enums"]["voucher_status"]
+          summary?: string
+          tenant_id?: string
+          voucher_date?: string
+          word?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "vouchers_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "vouchers_tenant_id_period_id_fkey"
+            columns: ["tenant_id", "period_id"]
+            isOneToOne: false
+            referencedRelation: "fiscal_periods"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "vouchers_tenant_id_reversal_of_fkey"
+            columns: ["tenant_id", "reversal_of"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "vouchers_tenant_id_reversed_by_fkey"
+            columns: ["tenant_id", "reversed_by"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       warehouses: {
         Row: {
           active: boolean
@@ -910,6 +1649,19 @@ export type Database = {
     }
     Functions: {
       accept_invitation: { Args: { p_token: string }; Returns: string }
+      aging: {
+        Args: { p_as_of?: string; p_kind?: string }
+        Returns: {
+          days_1_30: number
+          days_31_60: number
+          days_61_90: number
+          not_due: number
+          over_90: number
+          party_id: string
+          party_name: string
+          total: number
+        }[]
+      }
       change_member_roles: {
         Args: { p_role_keys: string[]; p_user: string }
         Returns: undefined
@@ -961,7 +1713,43 @@ export type Database = {
         Args: { p_date?: string; p_doc_type: string }
         Returns: string
       }
+      party_balance: {
+        Args: { p_party_id: string }
+        Returns: {
+          account_id: string
+          balance: number
+          code: string
+          credit: number
+          debit: number
+          name: string
+        }[]
+      }
+      post_document: {
+        Args: {
+          p_doc_type: string
+          p_document: Json
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      post_voucher: { Args: { p_voucher: string }; Returns: number }
       remove_member: { Args: { p_user: string }; Returns: undefined }
+      reverse_document: {
+        Args: {
+          p_date?: string
+          p_document_id: string
+          p_idempotency_key: string
+        }
+        Returns: Json
+      }
+      reverse_voucher: {
+        Args: { p_date?: string; p_voucher: string }
+        Returns: string
+      }
+      review_voucher: {
+        Args: { p_undo?: boolean; p_voucher: string }
+        Returns: undefined
+      }
       revoke_invitation: { Args: { p_invitation: string }; Returns: undefined }
       set_member_department: {
         Args: { p_department: string; p_user: string }
@@ -970,6 +1758,23 @@ export type Database = {
       switch_tenant: { Args: { p_tenant: string }; Returns: undefined }
       tax_rate: { Args: { p_code: string; p_date?: string }; Returns: number }
       transfer_ownership: { Args: { p_user: string }; Returns: undefined }
+      trial_balance: {
+        Args: { p_period_id: string }
+        Returns: {
+          account_id: string
+          closing_credit: number
+          closing_debit: number
+          code: string
+          direction: Database["public"]["Enums"]["balance_direction"]
+          is_leaf: boolean
+          level: number
+          name: string
+          opening_credit: number
+          opening_debit: number
+          period_credit: number
+          period_debit: number
+        }[]
+      }
       vat_line: {
         Args: {
           p_discount?: number
@@ -996,11 +1801,20 @@ export type Database = {
         | "profit_and_loss"
       accounting_standard: "small_enterprise" | "enterprise"
       balance_direction: "debit" | "credit"
+      open_item_kind:
+        | "invoice"
+        | "bill"
+        | "credit_note"
+        | "debit_note"
+        | "prepayment"
+        | "adjustment"
+        | "opening"
       period_status: "open" | "closed"
       sequence_reset: "month" | "year" | "never"
       tax_kind: "output" | "input" | "simplified"
       taxpayer_type: "general" | "small_scale"
       tenant_status: "trial" | "active" | "expired"
+      voucher_status: "draft" | "posted" | "reversed"
     }
     CompositeTypes: {
       [_ in never]: never
@@ -1138,11 +1952,21 @@ export const Constants = {
       ],
       accounting_standard: ["small_enterprise", "enterprise"],
       balance_direction: ["debit", "credit"],
+      open_item_kind: [
+        "invoice",
+        "bill",
+        "credit_note",
+        "debit_note",
+        "prepayment",
+        "adjustment",
+        "opening",
+      ],
       period_status: ["open", "closed"],
       sequence_reset: ["month", "year", "never"],
       tax_kind: ["output", "input", "simplified"],
       taxpayer_type: ["general", "small_scale"],
       tenant_status: ["trial", "active", "expired"],
+      voucher_status: ["draft", "posted", "reversed"],
     },
   },
 } as const
