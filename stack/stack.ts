@@ -8,6 +8,7 @@ import { readSupabaseConfig, repoRoot } from './config.ts'
 import { createFunctionsRuntime } from './functions/index.ts'
 import { startGateway } from './gateway.ts'
 import { apiKeys, jwtSecret as configuredJwtSecret } from './keys.ts'
+import { startLedgerFolder } from './ledger-folder.ts'
 import { type Log, makeLog, step } from './log.ts'
 import { applyMigrations, applySeeds } from './migrate.ts'
 import { startOutboxLog } from './outbox-log.ts'
@@ -115,6 +116,9 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       file: join(dirname(dataDir), 'outbox.jsonl'),
     })
     stops.push(() => outbox.close())
+    // What pg_cron does on a hosted project: fold posted lines into the balances reports read.
+    const folder = startLedgerFolder({ superuserDbUrl, log })
+    stops.push(() => folder.close())
 
     const rest = await step(log, 'PostgREST', () =>
       startPostgrest({

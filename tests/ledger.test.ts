@@ -3,12 +3,12 @@
 // invariants recomputed from the rows after each scenario (tests/helpers/ledger.ts).
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ledgerCompany, ledgerViolations, mustPost, post } from './helpers/ledger.ts'
+import { ledgerCompany, ledgerViolations, mustPost, post, shanghaiToday } from './helpers/ledger.ts'
 import { superuserDb } from './helpers/stack.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
-const today = new Date().toISOString().slice(0, 10)
+const today = shanghaiToday()
 let n = 0
 const key = () => `ledger-test-${process.pid}-${n++}-${Date.now()}`
 

@@ -199,3 +199,8 @@ export async function ledgerViolations(db: pg.Client, tenantId: string): Promise
   }
   return found
 }
+
+/** Today as the database sees it (Asia/Shanghai): documents without a date are dated so. */
+export function shanghaiToday(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+}
