@@ -382,7 +382,25 @@ describe('reversals and manual vouchers', () => {
     expect(missing.error).toMatchObject({ code: 'TR704', hint: 'party_id' })
   })
 
-  it('the books of the company hold every invariant', async () => {
+  it('the books of the company hold every invariant, before and after folding the balances', async () => {
+    expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+    const pending = async () =>
+      (
+        await db.query('select count(*)::int n from app_private.gl_pending where tenant_id = $1', [
+          co.tenantId,
+        ])
+      ).rows[0].n
+    const period = (
+      await db.query(
+        `select id from public.fiscal_periods where tenant_id = $1 and $2::date between start_date and end_date`,
+        [co.tenantId, today],
+      )
+    ).rows[0].id
+    const before = await co.accountant.db.rpc('trial_balance', { p_period_id: period })
+    await db.query('select app_private.fold_gl()')
+    expect(await pending()).toBe(0)
+    const after = await co.accountant.db.rpc('trial_balance', { p_period_id: period })
+    expect(after.data).toEqual(before.data)
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
     const { data, error } = await co.accountant.db.rpc(
       'trial_balance' as never,

@@ -13,7 +13,7 @@
 --
 -- Balances without a hot row: posting appends its lines to app_private.gl_pending (an insert, never an
 -- update); app_private.fold_gl() moves pending rows into app_private.gl_balances (one row per company,
--- period, account and dimension set) in the background (the local stack runs it every few seconds; on
+-- period, account and dimension set) and app_private.gl_account_balances (per account) in the background (the local stack runs it every few seconds; on
 -- a hosted project schedule it with pg_cron). Reports read gl_balances + gl_pending in one snapshot,
 -- so they are exact at any moment and their cost grows with accounts × periods, not with history.
 --
@@ -271,6 +271,17 @@ create unique index gl_balances_key on app_private.gl_balances
   (tenant_id, period_id, account_id, party_id, item_id, department_id, project_id, employee_id) nulls not distinct;
 create index gl_balances_party_idx on app_private.gl_balances (tenant_id, party_id);
 
+-- The same per account only: what the trial balance reads (accounts × periods rows, whatever the history).
+create table app_private.gl_account_balances (
+  tenant_id uuid not null,
+  period_id uuid not null,
+  account_id uuid not null,
+  debit numeric(18, 2) not null default 0,
+  credit numeric(18, 2) not null default 0,
+  primary key (tenant_id, period_id, account_id)
+);
+comment on table app_private.gl_account_balances is 'Debits and credits per company, period and account (folded)';
+
 -- Moves up to p_limit pending rows into the balances. Rows of transactions still in flight are not
 -- visible and are folded next time; skip locked lets two folds run without waiting for each other.
 create function app_private.fold_gl(p_limit int default 50000) returns int
@@ -297,6 +308,14 @@ begin
     -- sorted so that two folds lock balance rows in one order
     order by 1, 2, 3, 4, 5, 6, 7, 8
     on conflict (tenant_id, period_id, account_id, party_id, item_id, department_id, project_id, employee_id)
+    do update set debit = b.debit + excluded.debit, credit = b.credit + excluded.credit
+  ), per_account as (
+    insert into app_private.gl_account_balances as b (tenant_id, period_id, account_id, debit, credit)
+    select s.tenant_id, s.period_id, s.account_id, sum(s.debit), sum(s.credit)
+    from summed s
+    group by 1, 2, 3
+    order by 1, 2, 3
+    on conflict (tenant_id, period_id, account_id)
     do update set debit = b.debit + excluded.debit, credit = b.credit + excluded.credit
   )
   select coalesce(sum(s.n), 0) into n from summed s;
@@ -547,7 +566,11 @@ begin
       sum(case when fp.start_date < target.start_date then g.debit - g.credit else 0 end) as opening,
       sum(case when fp.id = p_period_id then g.debit else 0 end) as pd,
       sum(case when fp.id = p_period_id then g.credit else 0 end) as pc
-    from app_private.gl_amounts(t) g
+    from (
+      select b.period_id, b.account_id, b.debit, b.credit from app_private.gl_account_balances b where b.tenant_id = t
+      union all
+      select p.period_id, p.account_id, p.debit, p.credit from app_private.gl_pending p where p.tenant_id = t
+    ) g
     join public.fiscal_periods fp on fp.id = g.period_id
     where fp.start_date <= target.start_date
     group by g.account_id

@@ -181,6 +181,15 @@ export async function ledgerViolations(db: pg.Client, tenantId: string): Promise
        select 1 from gl full join folded using (account_id) where gl.d is distinct from folded.d or gl.c is distinct from folded.c`,
     ],
     [
+      'per-account folded balances differ from the vouchers',
+      `with gl as (select l.account_id, sum(l.debit) d, sum(l.credit) c from public.voucher_lines l
+                   join public.vouchers v on v.id = l.voucher_id where v.tenant_id = $1 and v.status <> 'draft' group by 1),
+       folded as (select account_id, sum(debit) d, sum(credit) c from (
+                    select account_id, debit, credit from app_private.gl_account_balances where tenant_id = $1
+                    union all select account_id, debit, credit from app_private.gl_pending where tenant_id = $1) x group by 1)
+       select 1 from gl full join folded using (account_id) where gl.d is distinct from folded.d or gl.c is distinct from folded.c`,
+    ],
+    [
       'an idempotency key without exactly one document',
       `select r.idempotency_key from app_private.posting_requests r
        left join public.ledger_documents d on d.id = (r.result ->> 'document_id')::uuid
