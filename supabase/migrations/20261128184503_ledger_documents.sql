@@ -437,45 +437,43 @@ as $$
 $$;
 
 -- Expands the company's template for the document type over the facts into a draft voucher and puts
--- any rounding leftover on the rounding account; finish_document numbers and posts it. Returns the
--- voucher, or null when the template produces no lines.
+-- any rounding leftover on the rounding account. The generated lines live in a jsonb value, not a
+-- temporary table (creating one per posting costs catalog writes). Returns the voucher, or null when
+-- the template produces no lines.
 create function app_private.voucher_from_template(p_tenant uuid, p_doc_type text, p_document uuid, p_date date,
-  p_facts jsonb, p_word text default '记') returns uuid
+  p_facts jsonb, p_number text, p_word text default '记') returns uuid
 language plpgsql set search_path = ''
 as $$
 declare
   doc jsonb := p_facts -> 'document';
+  controls uuid[];
+  gen jsonb;
   v uuid;
   party_name text;
   diff numeric;
   n_lines int;
   bad record;
+  rounding uuid;
 begin
   select pa.name into party_name from public.parties pa where pa.id = (doc ->> 'party_id')::uuid;
+  select array_agg(c.account_id) into controls from app_private.control_accounts(p_tenant) c;
 
-  create temporary table if not exists pg_temp.generated_lines (
-    side public.balance_direction, account_id uuid, amount numeric, summary text, party_id uuid, item_id uuid,
-    department_id uuid, project_id uuid, employee_id uuid, quantity numeric, open_item_id uuid, due_date date,
-    template_line int, setting text
-  ) on commit drop;
-  truncate pg_temp.generated_lines;
-
-  insert into pg_temp.generated_lines
-  select
-    case when x.amount < 0 then (case t.side when 'debit' then 'credit' else 'debit' end)::public.balance_direction
-         else t.side end,
-    coalesce(s.account_id, (x.row ->> t.account_field)::uuid, (doc ->> t.account_field)::uuid),
-    abs(x.amount),
-    replace(t.summary, '{party}', coalesce(party_name, '')),
-    coalesce((x.row ->> 'party_id')::uuid, (doc ->> 'party_id')::uuid),
-    (x.row ->> 'item_id')::uuid,
-    coalesce((x.row ->> 'department_id')::uuid, (doc ->> 'department_id')::uuid),
-    coalesce((x.row ->> 'project_id')::uuid, (doc ->> 'project_id')::uuid),
-    coalesce((x.row ->> 'employee_id')::uuid, (doc ->> 'employee_id')::uuid),
-    (x.row ->> 'quantity')::numeric,
-    (x.row ->> 'open_item_id')::uuid,
-    coalesce((x.row ->> 'due_date')::date, (doc ->> 'due_date')::date),
-    t.line_no, coalesce(t.account_setting, t.account_field)
+  select coalesce(jsonb_agg(jsonb_build_object(
+    'side', case when x.amount < 0 then (case t.side when 'debit' then 'credit' else 'debit' end) else t.side::text end,
+    'account_id', coalesce(s.account_id, (x.row ->> t.account_field)::uuid, (doc ->> t.account_field)::uuid),
+    'amount', abs(x.amount),
+    'summary', replace(replace(t.summary, '{party}', coalesce(party_name, '')), '{number}', coalesce(p_number, '')),
+    'party_id', coalesce(x.row ->> 'party_id', doc ->> 'party_id'),
+    'item_id', x.row ->> 'item_id',
+    'department_id', coalesce(x.row ->> 'department_id', doc ->> 'department_id'),
+    'project_id', coalesce(x.row ->> 'project_id', doc ->> 'project_id'),
+    'employee_id', coalesce(x.row ->> 'employee_id', doc ->> 'employee_id'),
+    'quantity', x.row ->> 'quantity',
+    'open_item_id', x.row ->> 'open_item_id',
+    'due_date', coalesce(x.row ->> 'due_date', doc ->> 'due_date'),
+    'template_line', t.line_no,
+    'setting', coalesce(t.account_setting, t.account_field))), '[]')
+  into gen
   from public.posting_templates t
   left join public.posting_settings s on s.tenant_id = p_tenant and s.key = t.account_setting
   cross join lateral (
@@ -488,15 +486,17 @@ begin
   ) x
   where t.tenant_id = p_tenant and t.doc_type = p_doc_type and t.active and coalesce(x.amount, 0) <> 0;
 
-  select g.template_line, g.setting into bad from pg_temp.generated_lines g where g.account_id is null limit 1;
+  select g ->> 'template_line' as line, g ->> 'setting' as setting into bad
+  from jsonb_array_elements(gen) g where g ->> 'account_id' is null limit 1;
   if found then
     raise exception using errcode = 'TR742',
       message = format('posting template %s line %s: no account for "%s" (posting settings or the document)',
-                       p_doc_type, bad.template_line, bad.setting),
+                       p_doc_type, bad.line, bad.setting),
       hint = bad.setting;
   end if;
-  select count(*), coalesce(sum(case g.side when 'debit' then g.amount else -g.amount end), 0)
-    into n_lines, diff from pg_temp.generated_lines g;
+  select count(*), coalesce(sum(case g ->> 'side' when 'debit' then (g ->> 'amount')::numeric
+                                                  else -(g ->> 'amount')::numeric end), 0)
+    into n_lines, diff from jsonb_array_elements(gen) g;
   if n_lines = 0 then
     return null;
   end if;
@@ -506,79 +506,75 @@ begin
         message = format('the %s template does not balance for this document: debits − credits = %s', p_doc_type, diff),
         hint = 'posting_templates';
     end if;
-    insert into pg_temp.generated_lines (side, account_id, amount, summary, template_line, setting)
-    select case when diff > 0 then 'credit' else 'debit' end::public.balance_direction, s.account_id, abs(diff),
-      '尾差', 0, 'rounding_account'
-    from public.posting_settings s where s.tenant_id = p_tenant and s.key = 'rounding_account';
-    if not found then
+    select s.account_id into rounding from public.posting_settings s where s.tenant_id = p_tenant and s.key = 'rounding_account';
+    if rounding is null then
       raise exception using errcode = 'TR742', message = 'no rounding_account in the posting settings',
         hint = 'rounding_account';
     end if;
+    gen := gen || jsonb_build_object('side', case when diff > 0 then 'credit' else 'debit' end, 'account_id', rounding,
+      'amount', abs(diff), 'summary', '尾差', 'template_line', 1000000);
   end if;
 
   insert into public.vouchers (tenant_id, word, voucher_date, summary, source_type, source_id)
   values (p_tenant, p_word, p_date,
-          left(coalesce((select min(g.summary) from pg_temp.generated_lines g where g.template_line =
-            (select min(g2.template_line) from pg_temp.generated_lines g2 where g2.template_line > 0)), p_doc_type), 200),
+          left(coalesce((select g ->> 'summary' from jsonb_array_elements(gen) g
+                         order by (g ->> 'template_line')::int limit 1), p_doc_type), 200),
           p_doc_type, p_document)
   returning id into v;
 
-  -- Lines with the same side, account, dimensions and open item are one line.
+  -- Lines with the same side, account, dimensions and open item are one line; a dimension the account
+  -- does not track is left off (the party stays on control accounts), so that lines add up per account.
   insert into public.voucher_lines (tenant_id, voucher_id, line_no, summary, account_id, debit, credit, party_id,
     item_id, department_id, project_id, employee_id, quantity, open_item_id, due_date)
-  select p_tenant, v, row_number() over (order by min(g.template_line), g.account_id, min(g.item_id::text)),
-    left(min(g.summary), 200), g.account_id,
-    case when g.side = 'debit' then sum(g.amount) else 0 end,
-    case when g.side = 'credit' then sum(g.amount) else 0 end,
-    -- a dimension the account does not track is left off, so that lines add up per account
-    case when a.auxiliary && array['customer', 'supplier'] or g.account_id in (select c.account_id from app_private.control_accounts(p_tenant) c) then g.party_id end,
-    case when 'item' = any (a.auxiliary) then g.item_id end,
-    case when 'department' = any (a.auxiliary) then g.department_id end,
-    case when 'project' = any (a.auxiliary) then g.project_id end,
-    case when 'employee' = any (a.auxiliary) then g.employee_id end,
-    case when 'item' = any (a.auxiliary) then sum(g.quantity) end,
-    g.open_item_id, min(g.due_date)
-  from pg_temp.generated_lines g
-  join public.accounts a on a.id = g.account_id
-  group by g.side, g.account_id, a.auxiliary,
-    case when a.auxiliary && array['customer', 'supplier'] or g.account_id in (select c.account_id from app_private.control_accounts(p_tenant) c) then g.party_id end,
-    case when 'item' = any (a.auxiliary) then g.item_id end,
-    case when 'department' = any (a.auxiliary) then g.department_id end,
-    case when 'project' = any (a.auxiliary) then g.project_id end,
-    case when 'employee' = any (a.auxiliary) then g.employee_id end,
-    g.open_item_id;
-
+  select p_tenant, v, row_number() over (order by min(k.template_line), k.account_id, min(k.item_id::text)),
+    left(min(k.summary), 200), k.account_id,
+    case when k.side = 'debit' then sum(k.amount) else 0 end,
+    case when k.side = 'credit' then sum(k.amount) else 0 end,
+    k.party_id, k.item_id, k.department_id, k.project_id, k.employee_id,
+    case when k.item_id is not null then sum(k.quantity) end, k.open_item_id, min(k.due_date)
+  from (
+    select g.side, g.account_id, g.amount, g.summary, g.template_line, g.quantity, g.open_item_id, g.due_date,
+      case when a.auxiliary && array['customer', 'supplier'] or g.account_id = any (controls) then g.party_id end as party_id,
+      case when 'item' = any (a.auxiliary) then g.item_id end as item_id,
+      case when 'department' = any (a.auxiliary) then g.department_id end as department_id,
+      case when 'project' = any (a.auxiliary) then g.project_id end as project_id,
+      case when 'employee' = any (a.auxiliary) then g.employee_id end as employee_id
+    from jsonb_to_recordset(gen) as g(side text, account_id uuid, amount numeric, summary text, party_id uuid,
+      item_id uuid, department_id uuid, project_id uuid, employee_id uuid, quantity numeric, open_item_id uuid,
+      due_date date, template_line int)
+    join public.accounts a on a.id = g.account_id
+  ) k
+  group by k.side, k.account_id, k.party_id, k.item_id, k.department_id, k.project_id, k.employee_id, k.open_item_id;
   return v;
 end
 $$;
-comment on function app_private.voucher_from_template(uuid, text, uuid, date, jsonb, text) is
+comment on function app_private.voucher_from_template(uuid, text, uuid, date, jsonb, text, text) is
   'Builds the draft voucher of a document from the company''s posting template and the document''s facts';
 
--- Last steps of every posting: the document's number, then the voucher's summaries and its posting
--- (post_voucher draws the voucher number last), and the result kept for retries with the same key.
--- Both counters are drawn here so that their rows stay locked only until the commit.
+-- Last steps of every posting: the document's number, the voucher built and posted (post_voucher draws
+-- the voucher number last), and the result kept for retries with the same key. The counters are drawn
+-- here, after the stock work, so that their rows stay locked only for the voucher and the commit.
 create function app_private.finish_document(p_tenant uuid, p_document uuid, p_doc_type text, p_sequence text,
-  p_voucher uuid, p_total numeric, p_key text) returns jsonb
+  p_facts jsonb, p_word text, p_key text) returns jsonb
 language plpgsql set search_path = ''
 as $$
 declare
   num text;
   vnum text;
   d date;
+  v uuid;
+  v_total numeric := (p_facts -> 'document' ->> 'total')::numeric;
 begin
   select doc_date into d from public.ledger_documents where id = p_document;
   num := app_private.next_document_number(p_tenant, p_sequence, d);
-  update public.ledger_documents set number = num, voucher_id = p_voucher, total = p_total where id = p_document;
-  if p_voucher is not null then
-    update public.vouchers set summary = replace(summary, '{number}', num) where id = p_voucher;
-    update public.voucher_lines set summary = replace(summary, '{number}', num)
-    where voucher_id = p_voucher and summary like '%{number}%';
-    vnum := (select v.word from public.vouchers v where v.id = p_voucher) || '-'
-            || app_private.post_voucher(p_tenant, p_voucher, true);
+  v := app_private.voucher_from_template(p_tenant, p_doc_type, p_document, d, p_facts, num, p_word);
+  update public.ledger_documents set number = num, voucher_id = v, total = v_total where id = p_document;
+  if v is not null then
+    vnum := p_word || '-' || app_private.post_voucher(p_tenant, v, true);
   end if;
   return app_private.finish_idempotency(p_tenant, p_key, jsonb_build_object(
-    'document_id', p_document, 'doc_type', p_doc_type, 'number', num, 'voucher_id', p_voucher, 'voucher_number', vnum,
-    'total', p_total));
+    'document_id', p_document, 'doc_type', p_doc_type, 'number', num, 'voucher_id', v, 'voucher_number', vnum,
+    'total', v_total));
 end
 $$;
 
@@ -588,8 +584,8 @@ revoke all on function app_private.claim_idempotency(uuid, text, text, jsonb),
   app_private.doc_lines(jsonb), app_private.doc_party(uuid, jsonb, text), app_private.doc_warehouse(uuid, jsonb, text),
   app_private.doc_bank_account(uuid, jsonb), app_private.line_tax_rate(uuid, jsonb, text, date, uuid, boolean),
   app_private.start_document(uuid, text, date, uuid, uuid, jsonb),
-  app_private.voucher_from_template(uuid, text, uuid, date, jsonb, text),
-  app_private.finish_document(uuid, uuid, text, text, uuid, numeric, text) from public;
+  app_private.voucher_from_template(uuid, text, uuid, date, jsonb, text, text),
+  app_private.finish_document(uuid, uuid, text, text, jsonb, text, text) from public;
 
 -- ───────────────────────────── provisioning ─────────────────────────────
 create function app_private.provision_ledger(p_tenant uuid) returns void

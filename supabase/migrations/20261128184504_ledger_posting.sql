@@ -492,7 +492,6 @@ declare
   d date;
   doc uuid;
   facts jsonb;
-  v uuid;
 begin
   if p_doc_type is null or not p_doc_type = any (kinds) then
     raise exception using errcode = 'TR741', message = format('unknown document type "%s"', p_doc_type),
@@ -529,12 +528,11 @@ begin
     when 'expense_claim' then app_private.build_expense_claim(t, doc, d, p_document)
     when 'profit_carry_forward' then app_private.build_profit_carry_forward(t, doc, d, p_document)
   end;
-  v := app_private.voucher_from_template(t, p_doc_type, doc, d, facts,
-    case p_doc_type when 'customer_receipt' then '收' when 'supplier_payment' then '付' else '记' end);
   return app_private.finish_document(t, doc, p_doc_type,
     case p_doc_type when 'purchase_receipt' then 'receipt' when 'supplier_payment' then 'payment'
                     when 'customer_receipt' then 'receipt_voucher' else p_doc_type end,
-    v, (facts -> 'document' ->> 'total')::numeric, p_idempotency_key);
+    facts, case p_doc_type when 'customer_receipt' then '收' when 'supplier_payment' then '付' else '记' end,
+    p_idempotency_key);
 end
 $$;
 comment on function public.post_document(text, text, jsonb) is
