@@ -2,7 +2,7 @@
 // service account of ONE company with one role of the matrix, through the same REST API and RLS as a
 // person; revoked, rotated and expired keys stop working at once. Everything goes through supabase-js
 // and the api-token edge function; superuserDb() only looks behind RLS or moves an expiry into the past.
-import type { SupabaseClient } from '@supabase/supabase-js'
+import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { colleague, newCompany } from './helpers/company.ts'
@@ -293,11 +293,95 @@ describe('API keys: revoked, rotated and expired keys stop working at once', () 
     expect(listed.data.find((k) => k.id === key.api_key_id)?.status).toBe('expired')
   })
 
+  it('removing the service account from the company, or making it an owner, is covered too', async () => {
+    const key = await createKey(a.ownerClient, 'sales', 'Removed')
+    const account = (
+      await db.query('select service_user_id from public.api_keys where id = $1', [key.api_key_id])
+    ).rows[0].service_user_id
+    const owner = await rpc(a.ownerClient, 'change_member_roles', { p_user: account, p_role_keys: ['owner'] })
+    expect(owner.error).toMatchObject({ code: 'TR802' })
+    expect((await rpc(a.ownerClient, 'remove_member', { p_user: account })).error).toBeNull()
+    expect((await exchange(key.api_key)).status).toBe(401)
+    const listed = await rpc<Array<{ id: string; status: string }>>(a.ownerClient, 'list_api_keys')
+    expect(listed.data.find((k) => k.id === key.api_key_id)?.status).toBe('revoked')
+  })
+
   it('people and anon are not affected by the pre-request check', async () => {
     expect((await a.ownerClient.from('parties').select('id')).error).toBeNull()
     // anon runs the check too (PostgREST calls it for every request): it must be allowed to.
     const anon = await client().rpc('is_valid_credit_code', { p_code: '91350100M000100Y43' })
     expect(anon.error).toBeNull()
     expect(anon.data).toBe(true)
+  })
+})
+
+describe('API keys: realtime', () => {
+  const channels: RealtimeChannel[] = []
+  afterAll(async () => {
+    for (const c of channels) await c.unsubscribe()
+  })
+
+  async function watch(token: string, name: string) {
+    const c = clientWith(token)
+    await c.realtime.setAuth(token)
+    const got: Array<Record<string, unknown>> = []
+    const channel = c
+      .channel(`${name}-${process.pid}-${Date.now()}`)
+      .on(
+        'postgres_changes' as never,
+        { event: 'INSERT', schema: 'public', table: 'webhook_deliveries' },
+        (p: { new: Record<string, unknown> }) => got.push(p.new),
+      )
+    channels.push(channel)
+    return {
+      got,
+      ready: new Promise<void>((resolve, reject) =>
+        channel.subscribe((status: string, err?: Error) =>
+          status === 'SUBSCRIBED' ? resolve() : reject(new Error(`${status} ${err?.message ?? ''}`)),
+        ),
+      ),
+    }
+  }
+
+  async function waitFor(what: string, ok: () => boolean, ms = 10_000) {
+    const until = Date.now() + ms
+    while (!ok()) {
+      if (Date.now() > until) throw new Error(`timed out waiting for ${what}`)
+      await new Promise((r) => setTimeout(r, 50))
+    }
+  }
+
+  it('a key sees the changes its role may read in its company only, and nothing once revoked', async () => {
+    const keyA = await createKey(a.ownerClient, 'admin', 'Live A')
+    const keyB = await createKey(b.ownerClient, 'admin', 'Live B')
+    const asA = await watch(await tokenFor(keyA.api_key), 'key-a')
+    const asB = await watch(await tokenFor(keyB.api_key), 'key-b')
+    const control = await watch(a.owner.session.access_token, 'owner-a')
+    await Promise.all([asA.ready, asB.ready, control.ready])
+
+    const hook = await a.ownerClient
+      .from('webhook_endpoints' as never)
+      .insert({
+        tenant_id: a.tenantId,
+        name: 'rt',
+        url: 'http://127.0.0.1:9/none',
+        event_types: ['party.created'],
+      } as never)
+      .select('id')
+      .single()
+    expect(hook.error).toBeNull()
+    await newParty(a.ownerClient, a.tenantId, `RT${Date.now() % 100000}`)
+    await waitFor('the owner to see the delivery', () => control.got.length === 1).catch((e) => {
+      throw new Error(`${e.message}; key saw ${asA.got.length}`)
+    })
+    await waitFor('the key to see the delivery', () => asA.got.length === 1)
+    expect(asA.got[0].tenant_id).toBe(a.tenantId)
+
+    expect((await rpc(a.ownerClient, 'revoke_api_key', { p_api_key: keyA.api_key_id })).error).toBeNull()
+    await newParty(a.ownerClient, a.tenantId, `RU${Date.now() % 100000}`)
+    await waitFor('the owner to see the second delivery', () => control.got.length === 2)
+    await new Promise((r) => setTimeout(r, 300))
+    expect(asA.got).toHaveLength(1)
+    expect(asB.got).toEqual([])
   })
 })

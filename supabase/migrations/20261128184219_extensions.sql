@@ -153,6 +153,9 @@ as $$
     coalesce(array(select r.key from public.membership_roles mr join public.roles r on r.id = mr.role_id
                    where mr.tenant_id = k.tenant_id and mr.user_id = k.service_user_id order by r.key), '{}'),
     case when k.revoked_at is not null then 'revoked'
+         -- Removed from the company as a member (remove_member): as good as revoked.
+         when not exists (select 1 from public.memberships m where m.tenant_id = k.tenant_id and m.user_id = k.service_user_id)
+           then 'revoked'
          when k.expires_at is not null and k.expires_at <= now() then 'expired'
          else 'active' end,
     k.created_at, k.expires_at, k.last_used_at, k.rotated_at, k.revoked_at
@@ -216,6 +219,22 @@ $$;
 comment on function public.revoke_api_key(uuid) is
   'Revokes an API key for good: its tokens stop working at once (the service account leaves the company, the key row stays for the record). '
   'SECURITY DEFINER because memberships are written only through functions; rights are checked here with app_private.require';
+
+-- Whichever way roles are given later (change_member_roles), a service account never becomes an owner.
+create function app_private.service_accounts_not_owners() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  if app_private.is_owner_role(new.role_id)
+     and exists (select 1 from public.api_keys k where k.service_user_id = new.user_id) then
+    raise exception using errcode = 'TR802', message = 'an API key cannot hold the owner role', hint = 'role_keys';
+  end if;
+  return new;
+end
+$$;
+revoke all on function app_private.service_accounts_not_owners() from public;
+create trigger membership_roles_service_accounts_not_owners before insert or update on public.membership_roles
+  for each row execute function app_private.service_accounts_not_owners();
 
 -- For the `api-token` edge function (service_role only): who a key stands for, if it is still valid.
 create function public.api_key_token_claims(p_api_key text)
@@ -469,6 +488,8 @@ create index webhook_deliveries_event_idx on public.webhook_deliveries (tenant_i
 create index webhook_deliveries_endpoint_idx on public.webhook_deliveries (tenant_id, endpoint_id, created_at desc);
 create index webhook_deliveries_due_idx on public.webhook_deliveries (next_attempt_at) where status = 'pending';
 alter table public.webhook_deliveries enable row level security;
+-- Realtime: the admin can watch deliveries as they happen (RLS decides who sees which, as for REST).
+alter publication supabase_realtime add table public.webhook_deliveries;
 revoke all on public.webhook_deliveries from anon;
 revoke insert, update, delete, truncate on public.webhook_deliveries from authenticated;
 
