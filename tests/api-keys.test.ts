@@ -5,6 +5,9 @@
 import type { RealtimeChannel, SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import { troikaClient } from '../docs/examples/troika-integration.ts'
+import { apiReferenceMarkdown } from '../stack/api-docs.ts'
 import { colleague, newCompany } from './helpers/company.ts'
 import { client, clientWith, stackInfo, superuserDb } from './helpers/stack.ts'
 
@@ -315,6 +318,25 @@ describe('API keys: revoked, rotated and expired keys stop working at once', () 
   })
 })
 
+describe('API keys: the worked example of docs/API.md', () => {
+  it('a supabase-js client with the key reads, writes and calls RPCs with its role', async () => {
+    const key = await createKey(a.ownerClient, 'purchasing', 'Example')
+    const troika = troikaClient(
+      { url: stackInfo().apiUrl, anonKey: stackInfo().anonKey, apiKey: key.api_key },
+      { realtime: { transport: WebSocket as never } },
+    )
+    const parties = await troika.from('parties').select('id, name')
+    expect(parties.error).toBeNull()
+    expect(parties.data?.map((p) => p.id)).toContain(partyOfA)
+    const rights = await troika.rpc('my_permissions')
+    expect(rights.data).toContainEqual({ resource: 'items', action: 'create' })
+    expect(rights.data).not.toContainEqual({ resource: 'parties', action: 'delete' })
+    expect((await rpc(a.ownerClient, 'revoke_api_key', { p_api_key: key.api_key_id })).error).toBeNull()
+    const after = await troika.from('parties').select('id')
+    expect(after.error?.code).toBe('TR805')
+  })
+})
+
 describe('API keys: realtime', () => {
   const channels: RealtimeChannel[] = []
   afterAll(async () => {
@@ -383,5 +405,26 @@ describe('API keys: realtime', () => {
     await new Promise((r) => setTimeout(r, 300))
     expect(asA.got).toHaveLength(1)
     expect(asB.got).toEqual([])
+  })
+})
+
+describe('API documentation data', () => {
+  it('api_reference() gives the admin page the events, signature and token exchange', async () => {
+    const { data, error } = await rpc<Record<string, unknown>>(a.ownerClient, 'api_reference')
+    expect(error).toBeNull()
+    expect(String(data.signature)).toContain('HMAC-SHA256')
+    const events = data.events as Array<{ type: string }>
+    expect(events.map((e) => e.type)).toEqual(
+      expect.arrayContaining(['party.created', 'stock.below_reorder_point']),
+    )
+  })
+
+  it('the reference generator lists tables, RPCs and events from the catalog', async () => {
+    const md = await apiReferenceMarkdown(stackInfo().dbUrl)
+    expect(md).toContain('### `webhook_endpoints`')
+    expect(md).toMatch(/\| `create_api_key\(p_name text, p_role_key text/)
+    expect(md).toContain('| `member.joined` | `members` |')
+    expect(md).not.toContain('SECURITY DEFINER because')
+    expect(md).not.toContain('api_key_hashes')
   })
 })

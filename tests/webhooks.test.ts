@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { verifyTroikaWebhook } from '../docs/examples/troika-integration.ts'
 import { colleague, newCompany } from './helpers/company.ts'
 import { stackInfo, superuserDb } from './helpers/stack.ts'
 
@@ -166,6 +167,31 @@ describe('webhooks: subscribing', () => {
     } as never)
     expect(bySales.error?.code).toBe('42501')
 
+    // A role that may manage webhooks but not read customers cannot have customers sent out.
+    await db.query(
+      `with r as (insert into public.roles (tenant_id, key, name) values ($1, 'hooks_only', 'Hooks only') returning id)
+       insert into public.role_permissions (tenant_id, role_id, resource, action)
+       select $1, r.id, x.resource, x.action from r,
+         (values ('webhooks', 'read'), ('webhooks', 'create'), ('members', 'read')) as x(resource, action)`,
+      [a.tenantId],
+    )
+    const hooksOnly = (await colleague(db, a.tenantId, 'hooks_only', 'hooks-only'))
+      .db as unknown as SupabaseClient
+    const leak = await endpoints(hooksOnly).insert({
+      tenant_id: a.tenantId,
+      name: 'leak',
+      url: `${base}/leak`,
+      event_types: ['member.joined', 'party.created'],
+    } as never)
+    expect(leak.error).toMatchObject({ code: 'TR812', hint: 'event_types' })
+    const fine = await endpoints(hooksOnly).insert({
+      tenant_id: a.tenantId,
+      name: 'members only',
+      url: `${base}/members`,
+      event_types: ['member.joined'],
+    } as never)
+    expect(fine.error).toBeNull()
+
     const mine = await addEndpoint(a, '/visible', ['item.created'])
     expect(mine.secret).toMatch(/^[0-9a-f]{48}$/)
     const fromB = await endpoints(b.ownerClient).select('id').eq('id', mine.id)
@@ -199,6 +225,8 @@ describe('webhooks: the outbox', () => {
     expect(r.headers['troika-event-type']).toBe('party.created')
     expect(r.headers['content-type']).toBe('application/json')
     expect(signatureValid(hook.secret, r)).toBe(true)
+    expect(verifyTroikaWebhook(hook.secret, String(r.headers['troika-signature']), r.body)).toBe(true)
+    expect(verifyTroikaWebhook(hook.secret, String(r.headers['troika-signature']), `${r.body} `)).toBe(false)
     expect(signatureValid('not-the-secret', r)).toBe(false)
     expect(signatureValid(hook.secret, { ...r, body: r.body.replace('Signed', 'Forged') })).toBe(false)
 
