@@ -20,4 +20,4 @@ call app_private.enable_tenant_rls('public.webhook_events', 'webhooks', 'tenant_
 call app_private.enable_tenant_rls('public.webhook_deliveries', 'webhooks', 'tenant_id', '{select}');
 call app_private.enable_tenant_rls('public.webhook_delivery_attempts', 'webhooks', 'tenant_id', '{select}');
 call app_private.enable_audit('public.api_keys');
-call app_private.enable_audit('public.webhook_endpoints');
+-- public.webhook_endpoints has its own audit trigger (in the migration), which leaves out the secrets.

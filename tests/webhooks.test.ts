@@ -201,6 +201,20 @@ describe('webhooks: subscribing', () => {
       .eq('id', mine.id)
       .select('id')
     expect(hijack.data ?? []).toEqual([])
+    // The audit trail records endpoints without their secrets (accountants read the audit log).
+    const newSecret = 'rotated-secret-0123456789'
+    const rotated = await endpoints(a.ownerClient)
+      .update({ secret: newSecret } as never)
+      .eq('id', mine.id)
+    expect(rotated.error).toBeNull()
+    const trail = await db.query(
+      `select action, new_values from public.audit_log where table_name = 'webhook_endpoints' and row_id = $1 order by id`,
+      [mine.id],
+    )
+    expect(trail.rows.map((r) => r.action)).toEqual(['insert', 'update'])
+    expect(trail.rows[1].new_values.secret).toBe('(changed)')
+    expect(JSON.stringify(trail.rows)).not.toContain(mine.secret)
+    expect(JSON.stringify(trail.rows)).not.toContain(newSecret)
     // The delivery state is the worker's: not writable through the API.
     const cheat = await endpoints(a.ownerClient)
       .update({ consecutive_failures: 0 } as never)

@@ -300,7 +300,17 @@ grant execute on function public.api_key_token_claims(text) to service_role;
 grant execute on function public.check_api_key_request() to anon, authenticated, service_role;
 
 -- On Supabase and locally (the stack's PostgREST reads in-database settings at start and on reload).
-alter role authenticator set pgrst.db_pre_request = 'public.check_api_key_request';
+-- Should a platform refuse it, keys still stop at once on revocation (the service account leaves the
+-- company) and tokens end with the key's expiry; only tokens of a rotated key would live out their
+-- 10 minutes. The warning says how to set it by hand (SQL editor).
+do $$
+begin
+  alter role authenticator set pgrst.db_pre_request = 'public.check_api_key_request';
+exception when insufficient_privilege then
+  raise warning 'could not set pgrst.db_pre_request (%): run "alter role authenticator set pgrst.db_pre_request = '
+    '''public.check_api_key_request''; notify pgrst, ''reload config'';" as a privileged user', sqlerrm;
+end
+$$;
 notify pgrst, 'reload config';
 
 -- ───────────────────────────── webhooks: the event catalog ─────────────────────────────
@@ -387,6 +397,35 @@ revoke update on public.webhook_endpoints from authenticated;
 grant update (name, url, kind, event_types, secret, active, failure_limit) on public.webhook_endpoints to authenticated;
 revoke insert on public.webhook_endpoints from authenticated;
 grant insert (tenant_id, name, url, kind, event_types, secret, active, failure_limit) on public.webhook_endpoints to authenticated;
+
+-- The audit trail of endpoints, without their secrets (the audit log is readable by accountants) and
+-- without the worker's counters: a changed secret shows as "(changed)".
+create function app_private.audit_webhook_endpoint() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  noise text[] := array['secret', 'consecutive_failures', 'updated_at'];
+  old_row jsonb := case when tg_op <> 'INSERT' then to_jsonb(old) - noise end;
+  new_row jsonb := case when tg_op <> 'DELETE' then to_jsonb(new) - noise end;
+  any_row jsonb := coalesce(new_row, old_row);
+begin
+  if tg_op = 'UPDATE' then
+    if old.secret is distinct from new.secret then
+      new_row := new_row || '{"secret": "(changed)"}';
+    end if;
+    if old_row = new_row then
+      return null;
+    end if;
+  end if;
+  insert into public.audit_log (tenant_id, table_name, row_id, action, old_values, new_values, actor_id, on_behalf_of)
+  values ((any_row ->> 'tenant_id')::uuid, tg_table_name, any_row ->> 'id', lower(tg_op), old_row, new_row, auth.uid(),
+          nullif(current_setting('troika.on_behalf_of', true), '')::uuid);
+  return null;
+end
+$$;
+revoke all on function app_private.audit_webhook_endpoint() from public;
+create trigger webhook_endpoints_audit after insert or update or delete on public.webhook_endpoints
+  for each row execute function app_private.audit_webhook_endpoint();
 
 -- Known event types only, each readable by the person subscribing (an API caller); turning an endpoint
 -- back on clears its failure count.
