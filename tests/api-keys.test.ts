@@ -165,6 +165,13 @@ describe('API keys: through the key, the API behaves as a member with that role'
     expect(body).toMatchObject({ token_type: 'bearer', tenant_id: a.tenantId, api_key_id: key.api_key_id })
     expect(body.expires_in).toBeGreaterThan(0)
     expect(body.expires_in).toBeLessThanOrEqual(600)
+    // The key may also come as the bearer token (no body), as HTTP clients of other tools send it.
+    const viaHeader = await fetch(`${stackInfo().apiUrl}/functions/v1/api-token`, {
+      method: 'POST',
+      headers: { apikey: stackInfo().anonKey, Authorization: `Bearer ${key.api_key}` },
+    })
+    expect(viaHeader.status).toBe(200)
+    expect((await viaHeader.json()).api_key_id).toBe(key.api_key_id)
     const wrong = await exchange(`trk_${key.prefix}_${'0'.repeat(64)}`)
     expect(wrong).toMatchObject({ status: 401, body: { code: 'TR805' } })
     expect((await exchange('not a key')).status).toBe(400)
