@@ -158,6 +158,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         SUPABASE_DB_URL: dbUrl,
         // api-token signs service-account tokens with it (hosted: `supabase secrets set TROIKA_JWT_SECRET=…`).
         TROIKA_JWT_SECRET: secret,
+        // webhook-dispatch may deliver to receivers on this machine (hosted it refuses private addresses).
+        TROIKA_WEBHOOKS_ALLOW_PRIVATE: '1',
       },
       log,
     })

@@ -9,6 +9,7 @@ import {
   dingtalkMessage,
   dingtalkSignedUrl,
   dispatchOnce,
+  isPrivateHost,
   maxAttempts,
   type RpcClient,
   retryDelaySeconds,
@@ -168,7 +169,11 @@ describe('one dispatch pass', () => {
       if (url.endsWith('/down')) throw new TypeError('connection refused')
       return url.endsWith('/ok') ? new Response(null, { status: 204 }) : new Response('boom', { status: 500 })
     }) as typeof fetch
-    const result = await dispatchOnce(db, { fetch: fakeFetch, now: () => 1_790_000_000_000 })
+    const result = await dispatchOnce(db, {
+      fetch: fakeFetch,
+      now: () => 1_790_000_000_000,
+      allowPrivateNetworks: true,
+    })
     expect(result).toEqual({ claimed: 4, delivered: 1, retrying: 2, failed: 1 })
     const byId = new Map(recorded.map((r) => [r.p_delivery_id, r]))
     expect(byId.get(1)).toMatchObject({
@@ -208,5 +213,52 @@ describe('one dispatch pass', () => {
     expect(new URL(url).searchParams.get('timestamp')).toBe('1000')
     expect(JSON.parse(init.body as string).msgtype).toBe('markdown')
     expect((init.headers as Record<string, string>)['Troika-Signature']).toBeUndefined()
+  })
+})
+
+describe('private network addresses', () => {
+  it('are recognised when given literally', () => {
+    for (const url of [
+      'http://127.0.0.1:8080/x',
+      'http://localhost/x',
+      'http://10.1.2.3/',
+      'http://172.20.0.1/',
+      'http://192.168.1.1/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://100.64.0.1/',
+      'http://0.0.0.0/',
+      'http://[::1]/',
+      'http://[fd00::1]/',
+      'http://[fe80::1]/',
+      'http://[::ffff:127.0.0.1]/',
+    ])
+      expect(isPrivateHost(url), url).toBe(true)
+    for (const url of [
+      'https://oapi.dingtalk.com/robot/send',
+      'https://8.8.8.8/',
+      'http://172.32.0.1/',
+      'http://[2001:db8::1]/',
+    ])
+      expect(isPrivateHost(url), url).toBe(false)
+  })
+
+  it('are refused unless allowed, without sending anything', async () => {
+    let sent = 0
+    const recorded: Array<Record<string, unknown>> = []
+    const db: RpcClient = {
+      async rpc(fn, args) {
+        if (fn === 'webhook_claim_deliveries')
+          return { data: [delivery({ url: 'http://169.254.169.254/x' })], error: null }
+        recorded.push(args ?? {})
+        return { data: 'pending', error: null }
+      },
+    }
+    const fakeFetch = (async () => {
+      sent++
+      return new Response('ok')
+    }) as unknown as typeof fetch
+    await dispatchOnce(db, { fetch: fakeFetch })
+    expect(sent).toBe(0)
+    expect(recorded[0]).toMatchObject({ p_ok: false, p_error: 'private network addresses are not allowed' })
   })
 })

@@ -36,6 +36,13 @@ export interface ClaimedDelivery {
 
 export interface DispatchOptions {
   limit?: number
+  /**
+   * Send to loopback, private and link-local addresses given literally (127.0.0.1, 10.x, 192.168.x,
+   * 169.254.x, ::1, localhost …)? The local stack allows them (receivers on the developer's machine);
+   * the hosted worker refuses them unless TROIKA_WEBHOOKS_ALLOW_PRIVATE=1, so an endpoint cannot aim at
+   * the platform's own network. Names are not resolved: this stops the obvious, not DNS tricks.
+   */
+  allowPrivateNetworks?: boolean
   /** Per request; the lease on claimed deliveries is longer than limit × timeout would ever need. */
   timeoutMs?: number
   fetch?: typeof fetch
@@ -96,6 +103,39 @@ export async function buildRequest(
   }
 }
 
+/** Is the URL's host a loopback, private, link-local or unspecified address (or localhost)? */
+export function isPrivateHost(url: string): boolean {
+  let host: string
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/^\[|\]$/g, '')
+  } catch {
+    return false
+  }
+  if (host === 'localhost' || host.endsWith('.localhost')) return true
+  const v4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host)
+  if (v4) {
+    const [a, b] = [Number(v4[1]), Number(v4[2])]
+    return (
+      a === 0 ||
+      a === 10 ||
+      a === 127 ||
+      (a === 100 && b >= 64 && b <= 127) ||
+      (a === 169 && b === 254) ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168)
+    )
+  }
+  if (host.includes(':')) {
+    if (host === '::' || host === '::1') return true
+    if (/^f[cd][0-9a-f]{2}:/.test(host) || /^fe[89ab][0-9a-f]:/.test(host)) return true
+    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(host)
+    if (mapped) return isPrivateHost(`http://${mapped[1]}/`)
+    // ::ffff:7f00:1 and the like, as the URL parser writes mapped addresses.
+    if (/^::ffff:/.test(host)) return true
+  }
+  return false
+}
+
 interface Outcome {
   ok: boolean
   status: number | null
@@ -106,6 +146,15 @@ interface Outcome {
 
 async function send(d: ClaimedDelivery, opts: Required<DispatchOptions>): Promise<Outcome> {
   const started = opts.now()
+  if (!opts.allowPrivateNetworks && isPrivateHost(d.url)) {
+    return {
+      ok: false,
+      status: null,
+      error: 'private network addresses are not allowed',
+      response: null,
+      durationMs: 0,
+    }
+  }
   try {
     const { url, init } = await buildRequest(d, started)
     const res = await opts.fetch(url, {
@@ -135,6 +184,7 @@ export async function dispatchOnce(db: RpcClient, options: DispatchOptions = {})
     timeoutMs: options.timeoutMs ?? 10_000,
     fetch: options.fetch ?? fetch,
     now: options.now ?? Date.now,
+    allowPrivateNetworks: options.allowPrivateNetworks ?? false,
   }
   const leaseSeconds = Math.ceil((opts.timeoutMs * 2) / 1000) + 30
   const claim = await db.rpc('webhook_claim_deliveries', {
