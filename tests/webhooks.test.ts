@@ -401,10 +401,11 @@ describe('webhooks: retries, the log, turning off, replay', () => {
         .select('active, disabled_at, disabled_reason, consecutive_failures')
         .eq('id', hook.id)
         .single()
-      return (data as { active: boolean } | null)?.active === false ? data : undefined
+      const row = data as unknown as { active: boolean; disabled_reason: string } | null
+      return row?.active === false ? row : undefined
     })
     expect(seen).toMatchObject({ active: false, consecutive_failures: 2 })
-    expect(String((seen as { disabled_reason: string }).disabled_reason)).toContain('503')
+    expect(seen.disabled_reason).toContain('503')
     // Nothing more is sent to it while off, even when due.
     await db.query('update public.webhook_deliveries set next_attempt_at = now() where endpoint_id = $1', [
       hook.id,
