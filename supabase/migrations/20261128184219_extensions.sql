@@ -396,7 +396,7 @@ create trigger webhook_endpoints_touch before update on public.webhook_endpoints
 revoke update on public.webhook_endpoints from authenticated;
 grant update (name, url, kind, event_types, secret, active, failure_limit) on public.webhook_endpoints to authenticated;
 revoke insert on public.webhook_endpoints from authenticated;
-grant insert (tenant_id, name, url, kind, event_types, secret, active, failure_limit) on public.webhook_endpoints to authenticated;
+grant insert (id, tenant_id, name, url, kind, event_types, secret, active, failure_limit) on public.webhook_endpoints to authenticated;
 
 -- The audit trail of endpoints, without their secrets (the audit log is readable by accountants) and
 -- without the worker's counters: a changed secret shows as "(changed)".
