@@ -16,6 +16,7 @@ import { localPassword, startPostgres, superuser } from './postgres.ts'
 import { startPostgrest } from './postgrest.ts'
 import { assertPortFree, freePort } from './process.ts'
 import { startRealtime } from './realtime/index.ts'
+import { startWebhookWorker } from './webhook-worker.ts'
 
 export interface StackOptions {
   /** Gateway port; 0 picks a free one. Default: [api] port of config.toml (54321). */
@@ -159,6 +160,10 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         SUPABASE_ANON_KEY: keys.anonKey,
         SUPABASE_SERVICE_ROLE_KEY: keys.serviceRoleKey,
         SUPABASE_DB_URL: dbUrl,
+        // api-token signs service-account tokens with it (hosted: `supabase secrets set TROIKA_JWT_SECRET=…`).
+        TROIKA_JWT_SECRET: secret,
+        // webhook-dispatch may deliver to receivers on this machine (hosted it refuses private addresses).
+        TROIKA_WEBHOOKS_ALLOW_PRIVATE: '1',
       },
       log,
     })
@@ -184,6 +189,15 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       }),
     )
     stops.push(gateway.close)
+
+    // Webhook deliveries: the worker the edge function webhook-dispatch runs hosted, here in-process.
+    const webhooks = await startWebhookWorker({
+      superuserDbUrl,
+      apiUrl,
+      serviceRoleKey: keys.serviceRoleKey,
+      log,
+    })
+    stops.push(() => webhooks.close())
 
     return {
       info: {

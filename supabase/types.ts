@@ -126,6 +126,62 @@ export type Database = {
           },
         ]
       }
+      api_keys: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          expires_at: string | null
+          generation: number
+          id: string
+          last_used_at: string | null
+          name: string
+          prefix: string
+          revoked_at: string | null
+          revoked_by: string | null
+          rotated_at: string | null
+          service_user_id: string
+          tenant_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string | null
+          generation?: number
+          id?: string
+          last_used_at?: string | null
+          name: string
+          prefix: string
+          revoked_at?: string | null
+          revoked_by?: string | null
+          rotated_at?: string | null
+          service_user_id: string
+          tenant_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          expires_at?: string | null
+          generation?: number
+          id?: string
+          last_used_at?: string | null
+          name?: string
+          prefix?: string
+          revoked_at?: string | null
+          revoked_by?: string | null
+          rotated_at?: string | null
+          service_user_id?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "api_keys_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -1643,6 +1699,252 @@ export type Database = {
           },
         ]
       }
+      webhook_deliveries: {
+        Row: {
+          attempts: number
+          created_at: string
+          delivered_at: string | null
+          endpoint_id: string
+          event_id: string
+          id: number
+          last_error: string | null
+          last_status_code: number | null
+          locked_until: string | null
+          next_attempt_at: string
+          replay: boolean
+          status: string
+          tenant_id: string
+        }
+        Insert: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id: string
+          event_id: string
+          id?: never
+          last_error?: string | null
+          last_status_code?: number | null
+          locked_until?: string | null
+          next_attempt_at?: string
+          replay?: boolean
+          status?: string
+          tenant_id: string
+        }
+        Update: {
+          attempts?: number
+          created_at?: string
+          delivered_at?: string | null
+          endpoint_id?: string
+          event_id?: string
+          id?: never
+          last_error?: string | null
+          last_status_code?: number | null
+          locked_until?: string | null
+          next_attempt_at?: string
+          replay?: boolean
+          status?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_deliveries_tenant_id_endpoint_id_fkey"
+            columns: ["tenant_id", "endpoint_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_endpoints"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_tenant_id_event_id_fkey"
+            columns: ["tenant_id", "event_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_events"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "webhook_deliveries_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_delivery_attempts: {
+        Row: {
+          at: string
+          attempt: number
+          delivery_id: number
+          duration_ms: number | null
+          error: string | null
+          id: number
+          ok: boolean
+          response: string | null
+          status_code: number | null
+          tenant_id: string
+        }
+        Insert: {
+          at?: string
+          attempt: number
+          delivery_id: number
+          duration_ms?: number | null
+          error?: string | null
+          id?: never
+          ok: boolean
+          response?: string | null
+          status_code?: number | null
+          tenant_id: string
+        }
+        Update: {
+          at?: string
+          attempt?: number
+          delivery_id?: number
+          duration_ms?: number | null
+          error?: string | null
+          id?: never
+          ok?: boolean
+          response?: string | null
+          status_code?: number | null
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_delivery_attempts_tenant_id_delivery_id_fkey"
+            columns: ["tenant_id", "delivery_id"]
+            isOneToOne: false
+            referencedRelation: "webhook_deliveries"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "webhook_delivery_attempts_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_endpoints: {
+        Row: {
+          active: boolean
+          consecutive_failures: number
+          created_at: string
+          created_by: string | null
+          disabled_at: string | null
+          disabled_reason: string | null
+          event_types: string[]
+          failure_limit: number
+          id: string
+          kind: string
+          name: string
+          secret: string
+          tenant_id: string
+          updated_at: string
+          url: string
+        }
+        Insert: {
+          active?: boolean
+          consecutive_failures?: number
+          created_at?: string
+          created_by?: string | null
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          event_types: string[]
+          failure_limit?: number
+          id?: string
+          kind?: string
+          name: string
+          secret?: string
+          tenant_id: string
+          updated_at?: string
+          url: string
+        }
+        Update: {
+          active?: boolean
+          consecutive_failures?: number
+          created_at?: string
+          created_by?: string | null
+          disabled_at?: string | null
+          disabled_reason?: string | null
+          event_types?: string[]
+          failure_limit?: number
+          id?: string
+          kind?: string
+          name?: string
+          secret?: string
+          tenant_id?: string
+          updated_at?: string
+          url?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_endpoints_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      webhook_event_types: {
+        Row: {
+          description: string
+          example: NonNullable<Json>
+          resource: string
+          type: string
+        }
+        Insert: {
+          description: string
+          example?: NonNullable<Json>
+          resource: string
+          type: string
+        }
+        Update: {
+          description?: string
+          example?: NonNullable<Json>
+          resource?: string
+          type?: string
+        }
+        Relationships: []
+      }
+      webhook_events: {
+        Row: {
+          created_at: string
+          id: string
+          payload: NonNullable<Json>
+          tenant_id: string
+          type: string
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          payload: NonNullable<Json>
+          tenant_id: string
+          type: string
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          payload?: NonNullable<Json>
+          tenant_id?: string
+          type?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "webhook_events_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "webhook_events_type_fkey"
+            columns: ["type"]
+            isOneToOne: false
+            referencedRelation: "webhook_event_types"
+            referencedColumns: ["type"]
+          },
+        ]
+      }
     }
     Views: {
       [_ in never]: never
@@ -1662,13 +1964,37 @@ export type Database = {
           total: number
         }[]
       }
+      api_key_token_claims: {
+        Args: { p_api_key: string }
+        Returns: {
+          api_key_id: string
+          expires_at: string
+          generation: number
+          tenant_id: string
+          user_id: string
+        }[]
+      }
+      api_reference: { Args: Record<PropertyKey, never>; Returns: Json }
       change_member_roles: {
         Args: { p_role_keys: string[]; p_user: string }
+        Returns: undefined
+      }
+      check_api_key_request: {
+        Args: Record<PropertyKey, never>
         Returns: undefined
       }
       copy_role: {
         Args: { p_from_key: string; p_name: string; p_new_key: string }
         Returns: string
+      }
+      create_api_key: {
+        Args: { p_expires_at?: string; p_name: string; p_role_key: string }
+        Returns: {
+          api_key: string
+          api_key_id: string
+          expires_at: string
+          prefix: string
+        }[]
       }
       create_company: {
         Args: {
@@ -1691,6 +2017,21 @@ export type Database = {
       }
       is_valid_credit_code: { Args: { p_code: string }; Returns: boolean }
       leave_tenant: { Args: Record<PropertyKey, never>; Returns: undefined }
+      list_api_keys: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          created_at: string
+          expires_at: string
+          id: string
+          last_used_at: string
+          name: string
+          prefix: string
+          revoked_at: string
+          role_keys: string[]
+          rotated_at: string
+          status: string
+        }[]
+      }
       my_permissions: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -1734,6 +2075,10 @@ export type Database = {
       }
       post_voucher: { Args: { p_voucher: string }; Returns: number }
       remove_member: { Args: { p_user: string }; Returns: undefined }
+      replay_webhook_event: {
+        Args: { p_endpoint_id?: string; p_event_id: string }
+        Returns: number
+      }
       reverse_document: {
         Args: {
           p_date?: string
@@ -1750,7 +2095,15 @@ export type Database = {
         Args: { p_undo?: boolean; p_voucher: string }
         Returns: undefined
       }
+      revoke_api_key: { Args: { p_api_key: string }; Returns: undefined }
       revoke_invitation: { Args: { p_invitation: string }; Returns: undefined }
+      rotate_api_key: {
+        Args: { p_api_key: string }
+        Returns: {
+          api_key: string
+          prefix: string
+        }[]
+      }
       set_member_department: {
         Args: { p_department: string; p_user: string }
         Returns: undefined
@@ -1788,6 +2141,35 @@ export type Database = {
           tax: number
           total: number
         }[]
+      }
+      webhook_claim_deliveries: {
+        Args: { p_lease_seconds?: number; p_limit?: number }
+        Returns: {
+          attempt: number
+          delivery_id: number
+          endpoint_id: string
+          event_created_at: string
+          event_id: string
+          event_type: string
+          kind: string
+          payload: Json
+          secret: string
+          tenant_id: string
+          url: string
+        }[]
+      }
+      webhook_record_attempt: {
+        Args: {
+          p_attempt: number
+          p_delivery_id: number
+          p_duration_ms: number
+          p_error: string
+          p_ok: boolean
+          p_response: string
+          p_retry_in_seconds: number
+          p_status_code: number
+        }
+        Returns: string
       }
       whoami: { Args: Record<PropertyKey, never>; Returns: Json }
     }

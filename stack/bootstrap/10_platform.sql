@@ -38,6 +38,19 @@ alter role authenticated set statement_timeout = '8s';
 alter role authenticator set statement_timeout = '8s';
 alter role supabase_auth_admin set search_path = auth;
 
+-- On Supabase the postgres role may set PostgREST's in-database settings on the authenticator role
+-- (`alter role authenticator set pgrst.db_pre_request = …`, as its docs show); Postgres 16+ asks for
+-- the ADMIN option for that (15 lets CREATEROLE do it), and a custom setting needs SET on it.
+-- Admin only: no membership is inherited or used.
+do $$
+begin
+  if current_setting('server_version_num')::int >= 160000 then
+    execute 'grant authenticator to postgres with admin true, inherit false, set false';
+  end if;
+end
+$$;
+grant set on parameter pgrst.db_pre_request to postgres;
+
 -- The postgres role runs migrations: it needs to create schemas, extensions and objects in public.
 do $$
 begin
