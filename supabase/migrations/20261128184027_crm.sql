@@ -693,6 +693,15 @@ begin
       message = format('quotation %s is %s: only drafts change (set it back to draft first)', old.number, old.status),
       hint = 'status';
   end if;
+  -- A changed tax-inclusive flag changes every line (quotations_recompute rewrites them after this
+  -- update); the totals are set here already, so that the updated row the API returns is right.
+  if new.tax_inclusive is distinct from old.tax_inclusive then
+    select coalesce(sum(v.amount), 0), coalesce(sum(v.tax), 0), coalesce(sum(v.total), 0)
+      into new.amount, new.tax, new.total
+    from public.quotation_lines l
+    cross join lateral public.vat_line(l.quantity, l.unit_price, l.tax_rate, new.tax_inclusive, l.discount) v
+    where l.tenant_id = new.tenant_id and l.quotation_id = new.id;
+  end if;
   if new.status is distinct from old.status then
     ok := case old.status
       when 'draft' then new.status in ('sent', 'accepted', 'rejected', 'expired')
