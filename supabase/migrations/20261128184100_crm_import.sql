@@ -5,7 +5,7 @@
 -- every row is checked field by field, then inserted inside a block that is rolled back when the call is
 -- a dry run or any row failed. So the preview runs exactly the checks the real import runs (constraints
 -- and triggers included), and a real import writes all rows or none. The answer:
---   {ok, dry_run, rows, inserted, errors: [{row, field, message}]}
+--   {ok, dry_run, rows, valid (rows that passed), inserted (0 unless written), errors: [{row, field, message}]}
 -- `row` is the row's `_row` value when the client sends one (its line in the file), else its 1-based
 -- position in the array. Rows run as the caller, under RLS (parties:create / items:create).
 --
@@ -93,6 +93,7 @@ declare
   v_code text; v_name text; v_taxid text; v_credit numeric; v_terms numeric; v_owner uuid; v_text text;
   party uuid;
   inserted int := 0;
+  valid int := 0;
   e_hint text; e_col text; e_con text; e_msg text;
 begin
   perform app_private.import_check_payload(p_rows);
@@ -176,7 +177,7 @@ begin
             values (tenant, party, case when p_customer then 'shipping' else 'registered' end::public.address_kind,
               app_private.import_text(r, 'address'), true);
           end if;
-          inserted := inserted + 1;
+          valid := valid + 1;
         exception when others then
           get stacked diagnostics e_hint = pg_exception_hint, e_col = column_name, e_con = constraint_name, e_msg = message_text;
           row_errors := row_errors || jsonb_build_object('field', app_private.import_field(e_hint, e_col, e_con, 'parties'),
@@ -189,11 +190,12 @@ begin
     if p_dry_run or jsonb_array_length(errors) > 0 then
       raise exception using errcode = 'TR612', message = 'import rolled back';
     end if;
+    inserted := valid;
   exception when sqlstate 'TR612' then
     inserted := 0;
   end;
   return jsonb_build_object('ok', jsonb_array_length(errors) = 0, 'dry_run', p_dry_run,
-    'rows', jsonb_array_length(p_rows), 'inserted', inserted, 'errors', errors);
+    'rows', jsonb_array_length(p_rows), 'valid', valid, 'inserted', inserted, 'errors', errors);
 end
 $$;
 
@@ -211,7 +213,7 @@ as $$ select app_private.import_parties(p_rows, p_dry_run, true) $$;
 comment on function public.import_customers(jsonb, boolean) is
   'Imports customers from rows {code, name, taxpayer_id, invoice_title, credit_limit, payment_terms_days, owner_email, '
   'tags, source, note, contact_name, contact_title, contact_phone, contact_email, address, _row}: validates every row '
-  'and, unless p_dry_run or a row failed, inserts all of them. Answers {ok, dry_run, rows, inserted, errors[{row, field, message}]}. '
+  'and, unless p_dry_run or a row failed, inserts all of them. Answers {ok, dry_run, rows, valid, inserted, errors[{row, field, message}]}. '
   'Existing codes are errors (no upsert). Right: parties:create';
 
 create function public.import_suppliers(p_rows jsonb, p_dry_run boolean default true) returns jsonb
@@ -238,6 +240,7 @@ declare
   u jsonb;
   item uuid;
   inserted int := 0;
+  valid int := 0;
   f text;
   e_hint text; e_col text; e_con text; e_msg text;
 begin
@@ -347,7 +350,7 @@ begin
           returning id into item;
           insert into public.item_units (tenant_id, item_id, unit, factor)
           select tenant, item, btrim(x ->> 'unit'), app_private.import_numeric(x ->> 'factor') from jsonb_array_elements(units) x;
-          inserted := inserted + 1;
+          valid := valid + 1;
         exception when others then
           get stacked diagnostics e_hint = pg_exception_hint, e_col = column_name, e_con = constraint_name, e_msg = message_text;
           row_errors := row_errors || jsonb_build_object('field',
@@ -361,18 +364,19 @@ begin
     if p_dry_run or jsonb_array_length(errors) > 0 then
       raise exception using errcode = 'TR612', message = 'import rolled back';
     end if;
+    inserted := valid;
   exception when sqlstate 'TR612' then
     inserted := 0;
   end;
   return jsonb_build_object('ok', jsonb_array_length(errors) = 0, 'dry_run', p_dry_run,
-    'rows', jsonb_array_length(p_rows), 'inserted', inserted, 'errors', errors);
+    'rows', jsonb_array_length(p_rows), 'valid', valid, 'inserted', inserted, 'errors', errors);
 end
 $$;
 comment on function public.import_products(jsonb, boolean) is
   'Imports products from rows {sku, name, barcode, spec, unit, category, tax_classification_code, output_tax_code, '
   'input_tax_code, sale_price, purchase_price, is_stock, reorder_point, reorder_quantity, safety_stock, '
   'preferred_supplier (supplier code), units ([{unit, factor}] or "箱=12"), _row}: validates every row and, unless '
-  'p_dry_run or a row failed, inserts all of them. Answers {ok, dry_run, rows, inserted, errors[{row, field, message}]}. '
+  'p_dry_run or a row failed, inserts all of them. Answers {ok, dry_run, rows, valid, inserted, errors[{row, field, message}]}. '
   'Existing SKUs are errors (no upsert). Right: items:create';
 
 revoke all on function app_private.import_numeric(text), app_private.import_boolean(text),
