@@ -235,6 +235,9 @@ comment on column public.item_units.factor is 'Base units in one of this unit (>
 comment on column public.item_units.barcode is 'Barcode of this packing';
 create trigger item_units_touch before update on public.item_units
   for each row execute function public.touch_updated_at();
+-- A conversion belongs to its item: only its unit, factor and barcode change.
+revoke update on public.item_units from authenticated;
+grant update (unit, factor, barcode) on public.item_units to authenticated;
 
 create function app_private.item_units_not_base() returns trigger
 language plpgsql set search_path = ''
@@ -869,7 +872,7 @@ comment on column public.follow_ups.created_by is 'Recorded by';
 create index follow_ups_party_idx on public.follow_ups (tenant_id, party_id, happened_at desc);
 create index follow_ups_lead_idx on public.follow_ups (tenant_id, lead_id);
 create index follow_ups_opportunity_idx on public.follow_ups (tenant_id, opportunity_id);
-create index follow_ups_owner_due_idx on public.follow_ups (owner_id, next_follow_up_on) where next_done_at is null;
+create index follow_ups_owner_due_idx on public.follow_ups (owner_id, next_follow_up_on);
 create index follow_ups_created_by_idx on public.follow_ups (created_by);
 create trigger follow_ups_touch before update on public.follow_ups
   for each row execute function public.touch_updated_at();
