@@ -792,8 +792,8 @@ export type Database = {
           note: string | null
           owner_id: string | null
           party_id: string
-          probability: number
-          stage_id: string
+          probability: number | null
+          stage_id: string | null
           tenant_id: string
           updated_at: string
         }
@@ -809,8 +809,8 @@ export type Database = {
           note?: string | null
           owner_id?: string | null
           party_id: string
-          probability: number
-          stage_id: string
+          probability?: number | null
+          stage_id?: string | null
           tenant_id: string
           updated_at?: string
         }
@@ -826,8 +826,8 @@ export type Database = {
           note?: string | null
           owner_id?: string | null
           party_id?: string
-          probability?: number
-          stage_id?: string
+          probability?: number | null
+          stage_id?: string | null
           tenant_id?: string
           updated_at?: string
         }

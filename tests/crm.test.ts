@@ -20,6 +20,9 @@ let accountant: Colleague
 let partyId: string
 let itemId: string
 
+/** Decimal strings for numeric columns (the generated types say number; money never goes through floats). */
+const dec = (s: string) => s as unknown as number
+
 /** Today and other days in Asia/Shanghai, where the database counts days. */
 function day(offset = 0): string {
   return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
@@ -52,7 +55,7 @@ beforeAll(async () => {
   itemId = item.data.id
   const box = await co.ownerClient
     .from('item_units')
-    .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '箱', factor: '12' })
+    .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '箱', factor: dec('12') })
   if (box.error) throw box.error
 }, 60_000)
 
@@ -64,17 +67,32 @@ describe('master data extras', () => {
   it('one primary contact per party: the newest choice wins; everyone reads, the employee does not write', async () => {
     const a = await sales1.db
       .from('party_contacts')
-      .insert({ tenant_id: co.tenantId, party_id: partyId, name: '张三', phone: '13800000000', is_primary: true })
+      .insert({
+        tenant_id: co.tenantId,
+        party_id: partyId,
+        name: '张三',
+        phone: '13800000000',
+        is_primary: true,
+      })
       .select('id')
       .single()
     expect(a.error).toBeNull()
     const b = await sales1.db
       .from('party_contacts')
-      .insert({ tenant_id: co.tenantId, party_id: partyId, name: '李四', email: 'li@example.test', is_primary: true })
+      .insert({
+        tenant_id: co.tenantId,
+        party_id: partyId,
+        name: '李四',
+        email: 'li@example.test',
+        is_primary: true,
+      })
       .select('id')
       .single()
     expect(b.error).toBeNull()
-    const { data } = await employee.db.from('party_contacts').select('name, is_primary').eq('party_id', partyId)
+    const { data } = await employee.db
+      .from('party_contacts')
+      .select('name, is_primary')
+      .eq('party_id', partyId)
     expect(data?.filter((c) => c.is_primary).map((c) => c.name)).toEqual(['李四'])
     const refused = await employee.db
       .from('party_contacts')
@@ -117,20 +135,20 @@ describe('master data extras', () => {
   it('unit conversions: factor above zero, once per item, never the base unit', async () => {
     const zero = await co.ownerClient
       .from('item_units')
-      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '托', factor: '0' })
+      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '托', factor: dec('0') })
     expect(zero.error?.code).toBe('23514')
     const twice = await co.ownerClient
       .from('item_units')
-      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '箱', factor: '24' })
+      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '箱', factor: dec('24') })
     expect(twice.error?.code).toBe('23505')
     const base = await co.ownerClient
       .from('item_units')
-      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '个', factor: '1' })
+      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '个', factor: dec('1') })
     expect(base.error?.code).toBe('TR600')
     expect(base.error?.hint).toBe('unit')
     const bySales = await sales1.db
       .from('item_units')
-      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '袋', factor: '6' })
+      .insert({ tenant_id: co.tenantId, item_id: itemId, unit: '袋', factor: dec('6') })
     expect(bySales.error?.code).toBe('42501')
   })
 
@@ -165,7 +183,13 @@ describe('leads and conversion', () => {
   it('a salesperson owns the leads they add; a colleague neither edits them nor adds leads in their name', async () => {
     const lead = await sales1.db
       .from('leads')
-      .insert({ tenant_id: co.tenantId, name: '陈先生', company: '陈氏贸易', source: 'exhibition', campaign: '2026 广交会' })
+      .insert({
+        tenant_id: co.tenantId,
+        name: '陈先生',
+        company: '陈氏贸易',
+        source: 'exhibition',
+        campaign: '2026 广交会',
+      })
       .select('id, owner_id, status')
       .single()
     expect(lead.data).toMatchObject({ owner_id: sales1.user.id, status: 'new' })
@@ -271,12 +295,16 @@ describe('leads and conversion', () => {
       .select('id')
       .single()
     const id = lead.data?.id as string
-    const before = await db.query('select count(*)::int as n from public.parties where tenant_id = $1', [co.tenantId])
+    const before = await db.query('select count(*)::int as n from public.parties where tenant_id = $1', [
+      co.tenantId,
+    ])
     const taken = await sales1.db.rpc('convert_lead', { p_lead_id: id, p_party_code: 'C001' })
     expect(taken.error).toMatchObject({ code: 'TR600', hint: 'party_code' })
     const stranger = await sales1.db.rpc('convert_lead', { p_lead_id: id, p_party_id: crypto.randomUUID() })
     expect(stranger.error).toMatchObject({ code: 'TR602', hint: 'party_id' })
-    const after = await db.query('select count(*)::int as n from public.parties where tenant_id = $1', [co.tenantId])
+    const after = await db.query('select count(*)::int as n from public.parties where tenant_id = $1', [
+      co.tenantId,
+    ])
     expect(after.rows[0].n).toBe(before.rows[0].n)
     const linked = await sales1.db.rpc('convert_lead', { p_lead_id: id, p_party_id: partyId })
     expect(linked.error).toBeNull()
@@ -295,10 +323,22 @@ describe('opportunities and the pipeline', () => {
   it('the stage sets the probability, keeps history, and a won or lost stage closes the opportunity', async () => {
     const stages = await sales1.db.from('opportunity_stages').select('id, key, probability').order('position')
     const stage = (key: string) => stages.data?.find((s) => s.key === key)?.id as string
-    expect(stages.data?.map((s) => s.key)).toEqual(['initial', 'needs', 'proposal', 'negotiation', 'won', 'lost'])
+    expect(stages.data?.map((s) => s.key)).toEqual([
+      'initial',
+      'needs',
+      'proposal',
+      'negotiation',
+      'won',
+      'lost',
+    ])
     const opp = await sales1.db
       .from('opportunities')
-      .insert({ tenant_id: co.tenantId, name: '年度采购', party_id: partyId, expected_amount: '12000.00' })
+      .insert({
+        tenant_id: co.tenantId,
+        name: '年度采购',
+        party_id: partyId,
+        expected_amount: dec('12000.00'),
+      })
       .select('id, probability, stage_id')
       .single()
     expect(opp.data).toMatchObject({ probability: 10, stage_id: stage('initial') })
@@ -317,7 +357,11 @@ describe('opportunities and the pipeline', () => {
       .select('probability')
       .single()
     expect(own.data?.probability).toBe(60)
-    const notMine = await sales2.db.from('opportunities').update({ probability: 99 }).eq('id', id).select('id')
+    const notMine = await sales2.db
+      .from('opportunities')
+      .update({ probability: 99 })
+      .eq('id', id)
+      .select('id')
     expect(notMine.data).toEqual([])
     const won = await sales1.db
       .from('opportunities')
@@ -327,7 +371,10 @@ describe('opportunities and the pipeline', () => {
       .single()
     expect(won.data?.probability).toBe(100)
     expect(won.data?.closed_at).not.toBeNull()
-    const reopen = await sales1.db.from('opportunities').update({ stage_id: stage('initial') }).eq('id', id)
+    const reopen = await sales1.db
+      .from('opportunities')
+      .update({ stage_id: stage('initial') })
+      .eq('id', id)
     expect(reopen.error?.code).toBe('TR605')
     const history = await sales1.db
       .from('opportunity_stage_history')
@@ -345,7 +392,11 @@ describe('opportunities and the pipeline', () => {
       .from('opportunity_stage_history')
       .insert({ tenant_id: co.tenantId, opportunity_id: id, to_stage_id: stage('lost'), probability: 0 })
     expect(forged.error?.code).toBe('42501')
-    const stageEdit = await sales1.db.from('opportunity_stages').update({ probability: 20 }).eq('key', 'needs').select('id')
+    const stageEdit = await sales1.db
+      .from('opportunity_stages')
+      .update({ probability: 20 })
+      .eq('key', 'needs')
+      .select('id')
     expect(stageEdit.data).toEqual([])
   })
 })
@@ -368,28 +419,42 @@ describe('quotations', () => {
       tenant_id: co.tenantId,
       quotation_id: q.id,
       item_id: itemId,
-      quantity: '1',
-      unit_price: '10',
+      quantity: dec('1'),
+      unit_price: dec('10'),
       amount: '1.00',
     } as never)
     expect(forged.error?.code).toBe('42501')
     // 2 箱 (24 个) at 113.00 a box, tax inclusive at the item's 13 %: 226.00 = 200.00 + 26.00
     const line = await sales1.db
       .from('quotation_lines')
-      .insert({ tenant_id: co.tenantId, quotation_id: q.id, item_id: itemId, quantity: '2', unit: '箱', unit_price: '113' })
+      .insert({
+        tenant_id: co.tenantId,
+        quotation_id: q.id,
+        item_id: itemId,
+        quantity: dec('2'),
+        unit: '箱',
+        unit_price: dec('113'),
+      })
       .select('line_no, unit_factor, tax_rate, amount, tax, total')
       .single()
-    expect(line.data).toEqual({ line_no: 1, unit_factor: 12, tax_rate: 0.13, amount: 200, tax: 26, total: 226 })
+    expect(line.data).toEqual({
+      line_no: 1,
+      unit_factor: 12,
+      tax_rate: 0.13,
+      amount: 200,
+      tax: 26,
+      total: 226,
+    })
     const second = await sales1.db
       .from('quotation_lines')
       .insert({
         tenant_id: co.tenantId,
         quotation_id: q.id,
         item_id: itemId,
-        quantity: '3',
-        unit_price: '9.99',
-        discount: '0.97',
-        tax_rate: '0.06',
+        quantity: dec('3'),
+        unit_price: dec('9.99'),
+        discount: dec('0.97'),
+        tax_rate: dec('0.06'),
       })
       .select('line_no, unit, amount, tax')
       .single()
@@ -410,9 +475,14 @@ describe('quotations', () => {
       .update({ total: '1' } as never)
       .eq('id', q.id)
     expect(writeTotals.error?.code).toBe('42501')
-    const badUnit = await sales1.db
-      .from('quotation_lines')
-      .insert({ tenant_id: co.tenantId, quotation_id: q.id, item_id: itemId, quantity: '1', unit: '吨', unit_price: '1' })
+    const badUnit = await sales1.db.from('quotation_lines').insert({
+      tenant_id: co.tenantId,
+      quotation_id: q.id,
+      item_id: itemId,
+      quantity: dec('1'),
+      unit: '吨',
+      unit_price: dec('1'),
+    })
     expect(badUnit.error).toMatchObject({ code: 'TR603', hint: 'unit' })
   })
 
@@ -421,9 +491,13 @@ describe('quotations', () => {
     const noLines = await sales1.db.from('quotations').update({ status: 'accepted' }).eq('id', empty.id)
     expect(noLines.error?.code).toBe('TR605')
     const q = await draft()
-    await sales1.db
-      .from('quotation_lines')
-      .insert({ tenant_id: co.tenantId, quotation_id: q.id, item_id: itemId, quantity: '1', unit_price: '50' })
+    await sales1.db.from('quotation_lines').insert({
+      tenant_id: co.tenantId,
+      quotation_id: q.id,
+      item_id: itemId,
+      quantity: dec('1'),
+      unit_price: dec('50'),
+    })
     const sent = await sales1.db
       .from('quotations')
       .update({ status: 'sent' })
@@ -431,9 +505,13 @@ describe('quotations', () => {
       .select('status, sent_at')
       .single()
     expect(sent.data?.sent_at).not.toBeNull()
-    const lineEdit = await sales1.db
-      .from('quotation_lines')
-      .insert({ tenant_id: co.tenantId, quotation_id: q.id, item_id: itemId, quantity: '1', unit_price: '1' })
+    const lineEdit = await sales1.db.from('quotation_lines').insert({
+      tenant_id: co.tenantId,
+      quotation_id: q.id,
+      item_id: itemId,
+      quantity: dec('1'),
+      unit_price: dec('1'),
+    })
     expect(lineEdit.error?.code).toBe('TR604')
     const headerEdit = await sales1.db.from('quotations').update({ tax_inclusive: false }).eq('id', q.id)
     expect(headerEdit.error?.code).toBe('TR604')
@@ -463,9 +541,13 @@ describe('quotations', () => {
 
   it('an expired quotation is not accepted', async () => {
     const q = await draft({ quote_date: day(-40), valid_until: day(-10) })
-    await sales1.db
-      .from('quotation_lines')
-      .insert({ tenant_id: co.tenantId, quotation_id: q.id, item_id: itemId, quantity: '1', unit_price: '50' })
+    await sales1.db.from('quotation_lines').insert({
+      tenant_id: co.tenantId,
+      quotation_id: q.id,
+      item_id: itemId,
+      quantity: dec('1'),
+      unit_price: dec('50'),
+    })
     const r = await sales1.db.from('quotations').update({ status: 'accepted' }).eq('id', q.id)
     expect(r.error).toMatchObject({ code: 'TR605', hint: 'valid_until' })
   })
@@ -491,9 +573,21 @@ describe('follow-ups', () => {
   it('due today and overdue per salesperson; a later follow-up does the planned one', async () => {
     const other = await newParty(sales1.db, 'C002', { owner_id: sales1.user.id })
     const rows = [
-      { party_id: partyId, content: '电话沟通报价', kind: 'call' as const, next_follow_up_on: day(-2), next_action: '回访' },
+      {
+        party_id: partyId,
+        content: '电话沟通报价',
+        kind: 'call' as const,
+        next_follow_up_on: day(-2),
+        next_action: '回访',
+      },
       { party_id: other, content: '上门拜访', kind: 'visit' as const, next_follow_up_on: day(0) },
-      { party_id: other, content: '以后再说', kind: 'note' as const, next_follow_up_on: day(3), happened_at: new Date(Date.now() - 60_000).toISOString() },
+      {
+        party_id: other,
+        content: '以后再说',
+        kind: 'note' as const,
+        next_follow_up_on: day(3),
+        happened_at: new Date(Date.now() - 60_000).toISOString(),
+      },
     ]
     for (const r of rows) {
       const ins = await sales1.db.from('follow_ups').insert({ tenant_id: co.tenantId, ...r })
@@ -514,7 +608,11 @@ describe('follow-ups', () => {
     expect(done.error).toBeNull()
     const after = await sales1.db.rpc('my_follow_ups_due')
     expect(after.data?.map((d) => d.party_name)).toEqual(['C001 有限公司'])
-    const last = await sales1.db.from('party_last_follow_ups').select('content').eq('party_id', other).single()
+    const last = await sales1.db
+      .from('party_last_follow_ups')
+      .select('content')
+      .eq('party_id', other)
+      .single()
     expect(last.data?.content).toBe('已拜访')
     const nobody = await sales1.db.from('follow_ups').insert({ tenant_id: co.tenantId, content: '无对象' })
     expect(nobody.error?.code).toBe('23514')
@@ -558,7 +656,9 @@ describe('tickets', () => {
 
 describe('customer archive', () => {
   it('gathers contacts, quotations, the last follow-up and open tickets; fields for the ledger are there, empty', async () => {
-    await sales1.db.from('tickets').insert({ tenant_id: co.tenantId, party_id: partyId, subject: '发票抬头错误' })
+    await sales1.db
+      .from('tickets')
+      .insert({ tenant_id: co.tenantId, party_id: partyId, subject: '发票抬头错误' })
     const { data, error } = await sales1.db.rpc('customer_archive', { p_party_id: partyId })
     expect(error).toBeNull()
     const a = data as Record<string, unknown> & {
@@ -616,10 +716,21 @@ describe('reassignment', () => {
       p_to_user: sales2.user.id,
     })
     expect(moved.error).toBeNull()
-    expect(moved.data).toEqual({ parties: 1, leads: 1, opportunities: 1, follow_ups: 1, quotations: 1, tickets: 0 })
+    expect(moved.data).toEqual({
+      parties: 1,
+      leads: 1,
+      opportunities: 1,
+      follow_ups: 1,
+      quotations: 1,
+      tickets: 0,
+    })
     const party = await sales2.db.from('parties').select('owner_id').eq('id', c).single()
     expect(party.data?.owner_id).toBe(sales2.user.id)
-    const due = await sales2.db.from('follow_ups').select('content, owner_id').eq('party_id', c).order('content')
+    const due = await sales2.db
+      .from('follow_ups')
+      .select('content, owner_id')
+      .eq('party_id', c)
+      .order('content')
     expect(due.data).toEqual([
       { content: '约下周', owner_id: sales2.user.id },
       { content: '记录', owner_id: leaving.user.id },

@@ -31,7 +31,9 @@ beforeAll(async () => {
   sales = await colleague(db, co.tenantId, 'sales', 'import-sales')
   purchasing = await colleague(db, co.tenantId, 'purchasing', 'import-buyer')
   employee = await colleague(db, co.tenantId, 'employee', 'import-employee')
-  const existing = await co.ownerClient.from('parties').insert({ tenant_id: co.tenantId, code: 'OLD-1', name: '老客户' })
+  const existing = await co.ownerClient
+    .from('parties')
+    .insert({ tenant_id: co.tenantId, code: 'OLD-1', name: '老客户' })
   if (existing.error) throw existing.error
 }, 60_000)
 
@@ -40,7 +42,9 @@ afterAll(async () => {
 })
 
 async function count(table: string): Promise<number> {
-  const { rows } = await db.query(`select count(*)::int as n from public.${table} where tenant_id = $1`, [co.tenantId])
+  const { rows } = await db.query(`select count(*)::int as n from public.${table} where tenant_id = $1`, [
+    co.tenantId,
+  ])
   return rows[0].n
 }
 
@@ -100,7 +104,12 @@ describe('import_customers', () => {
   it('a clean file is written whole: parties, contacts, owners, tags', async () => {
     const rows = customers(300)
     const dry = await sales.db.rpc('import_customers', { p_rows: rows })
-    expect(dry.data as unknown as ImportResult).toMatchObject({ ok: true, dry_run: true, valid: 300, inserted: 0 })
+    expect(dry.data as unknown as ImportResult).toMatchObject({
+      ok: true,
+      dry_run: true,
+      valid: 300,
+      inserted: 0,
+    })
     const { data } = await sales.db.rpc('import_customers', { p_rows: rows, p_dry_run: false })
     expect(data as unknown as ImportResult).toMatchObject({ ok: true, inserted: 300, errors: [] })
     const k2 = await sales.db
@@ -137,10 +146,18 @@ describe('import_customers', () => {
 
 describe('import_suppliers and import_products', () => {
   it('suppliers, then products naming them, with unit conversions and per-field errors', async () => {
-    const suppliers = Array.from({ length: 50 }, (_, i) => ({ code: `S${i + 1}`, name: `供应商 ${i + 1}`, address: '苏州' }))
+    const suppliers = Array.from({ length: 50 }, (_, i) => ({
+      code: `S${i + 1}`,
+      name: `供应商 ${i + 1}`,
+      address: '苏州',
+    }))
     const s = await purchasing.db.rpc('import_suppliers', { p_rows: suppliers, p_dry_run: false })
     expect(s.data as unknown as ImportResult).toMatchObject({ ok: true, inserted: 50 })
-    const s1 = await purchasing.db.from('parties').select('is_customer, is_supplier, owner_id').eq('code', 'S1').single()
+    const s1 = await purchasing.db
+      .from('parties')
+      .select('is_customer, is_supplier, owner_id')
+      .eq('code', 'S1')
+      .single()
     expect(s1.data).toEqual({ is_customer: false, is_supplier: true, owner_id: null })
 
     const products = Array.from({ length: 200 }, (_, i) => ({
@@ -182,10 +199,17 @@ describe('import_suppliers and import_products', () => {
     expect(ok.data as unknown as ImportResult).toMatchObject({ ok: true, inserted: 200 })
     const p1 = await employee.db
       .from('items')
-      .select('sale_price, purchase_price, is_stock, output_tax_code, preferred_supplier_id, item_units(unit, factor)')
+      .select(
+        'sale_price, purchase_price, is_stock, output_tax_code, preferred_supplier_id, item_units(unit, factor)',
+      )
       .eq('sku', 'P-1')
       .single()
-    expect(p1.data).toMatchObject({ sale_price: 12.5, purchase_price: 8.123456, is_stock: false, output_tax_code: 'VAT13' })
+    expect(p1.data).toMatchObject({
+      sale_price: 12.5,
+      purchase_price: 8.123456,
+      is_stock: false,
+      output_tax_code: 'VAT13',
+    })
     expect(p1.data?.preferred_supplier_id).not.toBeNull()
     expect(p1.data?.item_units.sort((a, b) => a.factor - b.factor)).toEqual([
       { unit: '箱', factor: 12 },

@@ -435,8 +435,10 @@ create table public.opportunities (
   name text not null check (char_length(btrim(name)) between 1 and 200),
   party_id uuid not null,
   lead_id uuid,
-  stage_id uuid not null,
-  probability numeric(5, 2) not null check (probability between 0 and 100),
+  -- Both are filled by a trigger when left out (first open stage, its probability); the API may omit
+  -- them, so NOT NULL is a check rather than a column property (the generated types follow the latter).
+  stage_id uuid check (stage_id is not null),
+  probability numeric(5, 2) check (probability is not null and probability between 0 and 100),
   expected_amount numeric(18, 2) check (expected_amount is null or expected_amount >= 0),
   expected_close_on date,
   owner_id uuid default auth.uid() references auth.users (id) on delete set null,

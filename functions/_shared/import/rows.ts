@@ -75,7 +75,10 @@ const required: Record<ImportKind, string[]> = {
 }
 
 /** The column of each field from a header row; the first column wins when two name one field. */
-export function mapHeader(kind: ImportKind, header: string[]): { columns: Record<string, number>; ignored: string[] } {
+export function mapHeader(
+  kind: ImportKind,
+  header: string[],
+): { columns: Record<string, number>; ignored: string[] } {
   const lookup = new Map<string, string>()
   for (const [field, names] of Object.entries(importFields[kind]))
     for (const n of names) if (!lookup.has(normHeader(n))) lookup.set(normHeader(n), field)
@@ -103,7 +106,13 @@ export function rowsFromTable(kind: ImportKind, table: Row[]): MappedRows {
     }
     return row
   })
-  return { rows, columns, ignored, missing: required[kind].filter((f) => !(f in columns)), headerLine: head.line }
+  return {
+    rows,
+    columns,
+    ignored,
+    missing: required[kind].filter((f) => !(f in columns)),
+    headerLine: head.line,
+  }
 }
 
 /** Reads a CSV/TSV (UTF-8, UTF-16 or GBK) or XLSX file (its first sheet) into rows of cells. */
