@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type ImportRow, parseImportFile } from '../functions/_shared/import/rows.ts'
 import { colleague, newCompany } from './helpers/company.ts'
 import { newCreditCode } from './helpers/credit-code.ts'
-import { superuserDb } from './helpers/stack.ts'
+import { stackInfo, superuserDb } from './helpers/stack.ts'
 
 type Company = Awaited<ReturnType<typeof newCompany>>
 type Colleague = Awaited<ReturnType<typeof colleague>>
@@ -262,6 +262,48 @@ describe('files: CSV (GBK) and XLSX through the header mapping', () => {
     const { data } = await purchasing.db.rpc('import_products', { p_rows: mapped.rows, p_dry_run: true })
     expect(data as unknown as ImportResult).toMatchObject({ ok: true, valid: 1 })
   })
+})
+
+describe('the import edge function', () => {
+  const post = (kind: string, body: Uint8Array, who: Colleague | null, query = '') =>
+    fetch(`${stackInfo().apiUrl}/functions/v1/import?kind=${kind}${query}`, {
+      method: 'POST',
+      headers: {
+        apikey: stackInfo().anonKey,
+        Authorization: `Bearer ${who ? who.session.access_token : stackInfo().anonKey}`,
+        'x-tenant-id': co.tenantId,
+        'Content-Type': 'application/octet-stream',
+      },
+      body: Buffer.from(body),
+    })
+
+  it('maps the file, previews by default, writes with dry_run=false, as the caller', async () => {
+    const csv = new TextEncoder().encode('编码,名称,联系人,邮箱\nE-1,边缘客户,孙,sun@example.test\nE-2,,,\n')
+    const preview = await post('customers', csv, sales)
+    expect(preview.status).toBe(200)
+    const body = (await preview.json()) as {
+      result: ImportResult
+      mapping: { columns: Record<string, number> }
+    }
+    expect(body.mapping.columns).toEqual({ code: 0, name: 1, contact_name: 2, contact_email: 3 })
+    expect(body.result).toMatchObject({ ok: false, dry_run: true, errors: [{ row: '3', field: 'name' }] })
+    const good = new TextEncoder().encode('编码,名称\nE-1,边缘客户\n')
+    const written = await post('customers', good, sales, '&dry_run=false')
+    expect(((await written.json()) as { result: ImportResult }).result).toMatchObject({
+      ok: true,
+      inserted: 1,
+    })
+    const e1 = await sales.db.from('parties').select('name').eq('code', 'E-1').single()
+    expect(e1.data?.name).toBe('边缘客户')
+    const refused = await post('products', good, employee)
+    expect(refused.status).toBe(403)
+    expect(await refused.json()).toMatchObject({ code: 'TR104' })
+    const noColumns = await post('products', new TextEncoder().encode('a,b\n1,2\n'), purchasing)
+    expect(noColumns.status).toBe(422)
+    expect(await noColumns.json()).toMatchObject({ code: 'missing_columns' })
+    const badKind = await post('orders', good, sales)
+    expect(badKind.status).toBe(400)
+  }, 120_000)
 })
 
 /** GBK bytes of a text, through Postgres' own conversion (Node has no GBK encoder). */
