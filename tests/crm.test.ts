@@ -678,6 +678,48 @@ describe('customer archive', () => {
   })
 })
 
+describe('sales managers (crm_team:update)', () => {
+  it('a role of the company with crm_team:update edits the leads of colleagues and reassigns', async () => {
+    const manager = await colleague(db, co.tenantId, 'sales', 'crm-manager')
+    const role = await db.query(
+      `insert into public.roles (tenant_id, key, name) values ($1, 'sales_manager', '销售经理') returning id`,
+      [co.tenantId],
+    )
+    await db.query(
+      `insert into public.role_permissions (tenant_id, role_id, resource, action) values ($1, $2, 'crm_team', 'update')`,
+      [co.tenantId, role.rows[0].id],
+    )
+    const lead = await sales1.db
+      .from('leads')
+      .insert({ tenant_id: co.tenantId, name: '经理要接手的线索' })
+      .select('id')
+      .single()
+    const before = await manager.db
+      .from('leads')
+      .update({ status: 'qualified' })
+      .eq('id', lead.data?.id as string)
+      .select('id')
+    expect(before.data).toEqual([])
+    await db.query('insert into public.membership_roles (tenant_id, user_id, role_id) values ($1, $2, $3)', [
+      co.tenantId,
+      manager.user.id,
+      role.rows[0].id,
+    ])
+    const after = await manager.db
+      .from('leads')
+      .update({ status: 'qualified', owner_id: sales2.user.id })
+      .eq('id', lead.data?.id as string)
+      .select('status, owner_id')
+    expect(after.data).toEqual([{ status: 'qualified', owner_id: sales2.user.id }])
+    const back = await manager.db.rpc('reassign_customers', {
+      p_from_user: sales2.user.id,
+      p_to_user: sales1.user.id,
+    })
+    expect(back.error).toBeNull()
+    expect((back.data as Record<string, number>).leads).toBeGreaterThanOrEqual(1)
+  })
+})
+
 describe('reassignment', () => {
   it('moves open work in one step, audited; refuses salespeople and non-members', async () => {
     const leaving = await colleague(db, co.tenantId, 'sales', 'crm-leaving')
