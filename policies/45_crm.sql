@@ -2,7 +2,7 @@
 --
 -- Who may do what (defaults; each company can change its roles' rights):
 -- * Contacts and addresses of parties (resource party_contacts): everyone reads; sales, purchasing and
---   accountants maintain them. Item categories and unit conversions follow items.
+--   accountants maintain them. Item categories, unit conversions and price lists follow items.
 -- * Leads, opportunities, follow-ups: sales read all of the company's, and write the rows they own
 --   (owner_id = themselves); crm_team:update ("sales manager") writes everyone's and reassigns customers.
 --   Owners and administrators hold every right, crm_team:update included.
@@ -57,6 +57,7 @@ call app_private.enable_tenant_rls('public.party_contacts', 'party_contacts');
 call app_private.enable_tenant_rls('public.party_addresses', 'party_contacts');
 call app_private.enable_tenant_rls('public.item_categories', 'items');
 call app_private.enable_tenant_rls('public.item_units', 'items');
+call app_private.enable_tenant_rls('public.item_prices', 'items');
 call app_private.enable_tenant_rls('public.opportunity_stages', 'opportunity_stages');
 -- Written by a trigger only.
 call app_private.enable_tenant_rls('public.opportunity_stage_history', 'opportunities', 'tenant_id', '{select}');
@@ -105,6 +106,7 @@ call app_private.enable_audit('public.party_contacts');
 call app_private.enable_audit('public.party_addresses');
 call app_private.enable_audit('public.item_categories');
 call app_private.enable_audit('public.item_units');
+call app_private.enable_audit('public.item_prices');
 call app_private.enable_audit('public.leads');
 call app_private.enable_audit('public.opportunity_stages');
 call app_private.enable_audit('public.opportunities');

@@ -471,6 +471,73 @@ export type Database = {
           },
         ]
       }
+      item_prices: {
+        Row: {
+          created_at: string
+          id: string
+          item_id: string
+          min_quantity: number
+          party_id: string | null
+          price: number
+          tax_inclusive: boolean
+          tenant_id: string
+          unit: string | null
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          item_id: string
+          min_quantity?: number
+          party_id?: string | null
+          price: number
+          tax_inclusive?: boolean
+          tenant_id: string
+          unit?: string | null
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          item_id?: string
+          min_quantity?: number
+          party_id?: string | null
+          price?: number
+          tax_inclusive?: boolean
+          tenant_id?: string
+          unit?: string | null
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "item_prices_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_prices_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "item_prices_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       item_units: {
         Row: {
           barcode: string | null
@@ -1312,7 +1379,7 @@ export type Database = {
           total: number
           unit: string | null
           unit_factor: number
-          unit_price: number
+          unit_price: number | null
           updated_at: string
         }
         Insert: {
@@ -1331,7 +1398,7 @@ export type Database = {
           total?: number
           unit?: string | null
           unit_factor?: number
-          unit_price: number
+          unit_price?: number | null
           updated_at?: string
         }
         Update: {
@@ -1350,7 +1417,7 @@ export type Database = {
           total?: number
           unit?: string | null
           unit_factor?: number
-          unit_price?: number
+          unit_price?: number | null
           updated_at?: string
         }
         Relationships: [

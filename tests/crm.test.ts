@@ -486,6 +486,54 @@ describe('quotations', () => {
     expect(badUnit.error).toMatchObject({ code: 'TR603', hint: 'unit' })
   })
 
+  it('unit prices default from the price list: the customer, the tier, the unit, the side of tax', async () => {
+    const noPrice = await draft()
+    const none = await sales1.db
+      .from('quotation_lines')
+      .insert({ tenant_id: co.tenantId, quotation_id: noPrice.id, item_id: itemId, quantity: dec('1') })
+    expect(none.error).toMatchObject({ code: 'TR600', hint: 'unit_price' })
+    const prices = [
+      { price: dec('100') },
+      { price: dec('90'), party_id: partyId },
+      { price: dec('80'), party_id: partyId, min_quantity: dec('10') },
+      { price: dec('1000'), unit: '箱' },
+      { price: dec('1'), valid_from: day(5) },
+    ]
+    for (const p of prices) {
+      const r = await co.ownerClient
+        .from('item_prices')
+        .insert({ tenant_id: co.tenantId, item_id: itemId, valid_from: day(-1), ...p })
+      expect(r.error).toBeNull()
+    }
+    const bySales = await sales1.db
+      .from('item_prices')
+      .insert({ tenant_id: co.tenantId, item_id: itemId, price: dec('1') })
+    expect(bySales.error?.code).toBe('42501')
+    const other = await newParty(sales1.db, 'C-PRICE')
+    const priceOf = async (party: string, quantity: string, unit?: string, inclusive = true) => {
+      const q = await draft({ party_id: party, tax_inclusive: inclusive })
+      const line = await sales1.db
+        .from('quotation_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          quotation_id: q.id,
+          item_id: itemId,
+          quantity: dec(quantity),
+          unit,
+        })
+        .select('unit_price')
+        .single()
+      expect(line.error).toBeNull()
+      return line.data?.unit_price
+    }
+    expect(await priceOf(partyId, '5')).toBe(90)
+    expect(await priceOf(partyId, '10')).toBe(80)
+    expect(await priceOf(partyId, '1', '箱')).toBe(1000)
+    expect(await priceOf(other, '5')).toBe(100)
+    // 90.00 with 13 % VAT, quoted without tax: 90 / 1.13 to 6 places
+    expect(await priceOf(partyId, '5', undefined, false)).toBe(79.646018)
+  })
+
   it('send, accept: only drafts change, an accepted quotation waits for its sales order', async () => {
     const empty = await draft()
     const noLines = await sales1.db.from('quotations').update({ status: 'accepted' }).eq('id', empty.id)

@@ -274,6 +274,80 @@ begin
 end
 $$;
 
+-- ───────────────────────────── item prices ─────────────────────────────
+create table public.item_prices (
+  id uuid primary key default gen_random_uuid(),
+  tenant_id uuid not null references public.tenants (id) on delete cascade,
+  item_id uuid not null,
+  party_id uuid,
+  unit text check (unit is null or char_length(btrim(unit)) between 1 and 20),
+  min_quantity numeric(18, 4) not null default 0 check (min_quantity >= 0),
+  price numeric(20, 6) not null check (price >= 0),
+  tax_inclusive boolean not null default true,
+  valid_from date not null default ((now() at time zone 'Asia/Shanghai')::date),
+  valid_to date,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  unique (tenant_id, id),
+  foreign key (tenant_id, item_id) references public.items (tenant_id, id) on delete cascade,
+  foreign key (tenant_id, party_id) references public.parties (tenant_id, id) on delete cascade,
+  check (valid_to is null or valid_to >= valid_from)
+);
+comment on table public.item_prices is
+  'Sale price lists (价格表): a price per item, unit and minimum quantity, for every customer or one, valid on dates';
+comment on column public.item_prices.item_id is 'Item';
+comment on column public.item_prices.party_id is 'Customer (empty: every customer)';
+comment on column public.item_prices.unit is 'Unit (empty: the item''s base unit)';
+comment on column public.item_prices.min_quantity is 'From this quantity on (tiered prices)';
+comment on column public.item_prices.price is 'Unit price';
+comment on column public.item_prices.tax_inclusive is 'The price includes VAT';
+comment on column public.item_prices.valid_from is 'Valid from';
+comment on column public.item_prices.valid_to is 'Valid until (empty: no end)';
+create index item_prices_item_idx on public.item_prices (tenant_id, item_id, party_id);
+create index item_prices_party_idx on public.item_prices (tenant_id, party_id);
+create trigger item_prices_touch before update on public.item_prices
+  for each row execute function public.touch_updated_at();
+-- A price row keeps its item and company; everything else changes.
+revoke update on public.item_prices from authenticated;
+grant update (party_id, unit, min_quantity, price, tax_inclusive, valid_from, valid_to) on public.item_prices to authenticated;
+
+-- The default sale price of a line: the customer's own price, else the list price for everyone (same
+-- unit, the highest tier the quantity reaches, the latest valid), else the item's sale price (tax
+-- inclusive, per base unit) times the unit's factor; turned to the document's side of tax at its rate.
+-- Null when there is none. The order module can use it for sales order lines too.
+create function app_private.default_sale_price(
+  p_tenant uuid, p_item uuid, p_party uuid, p_unit text, p_factor numeric, p_quantity numeric, p_date date,
+  p_tax_inclusive boolean, p_rate numeric
+) returns numeric
+language plpgsql stable set search_path = ''
+as $$
+declare
+  price numeric;
+  inclusive boolean;
+begin
+  select p.price, p.tax_inclusive into price, inclusive
+  from public.item_prices p join public.items i on i.tenant_id = p.tenant_id and i.id = p.item_id
+  where p.tenant_id = p_tenant and p.item_id = p_item and (p.party_id = p_party or p.party_id is null)
+    and coalesce(p.unit, i.unit) = p_unit and p.min_quantity <= p_quantity
+    and p.valid_from <= p_date and (p.valid_to is null or p.valid_to >= p_date)
+  order by p.party_id nulls last, p.min_quantity desc, p.valid_from desc
+  limit 1;
+  if not found then
+    select i.sale_price * p_factor, true into price, inclusive
+    from public.items i where i.tenant_id = p_tenant and i.id = p_item;
+  end if;
+  if price is null then
+    return null;
+  end if;
+  if inclusive and not p_tax_inclusive then
+    return round(price / (1 + p_rate), 6);
+  elsif not inclusive and p_tax_inclusive then
+    return round(price * (1 + p_rate), 6);
+  end if;
+  return round(price, 6);
+end
+$$;
+
 -- ───────────────────────────── leads ─────────────────────────────
 create table public.leads (
   id uuid primary key default gen_random_uuid(),
@@ -631,7 +705,8 @@ create table public.quotation_lines (
   quantity numeric(18, 4) not null check (quantity > 0),
   unit text,
   unit_factor numeric(18, 6) not null default 1,
-  unit_price numeric(20, 6) not null check (unit_price >= 0),
+  -- Left out, it comes from the price list (see default_sale_price); NOT NULL as a check so the API may omit it.
+  unit_price numeric(20, 6) check (unit_price is not null and unit_price >= 0),
   discount numeric(18, 2) not null default 0 check (discount >= 0),
   tax_rate numeric(6, 4) check (tax_rate is null or (tax_rate >= 0 and tax_rate < 1)),
   amount numeric(18, 2) not null default 0,
@@ -651,7 +726,7 @@ comment on column public.quotation_lines.description is 'Description';
 comment on column public.quotation_lines.quantity is 'Quantity (in the line''s unit)';
 comment on column public.quotation_lines.unit is 'Unit (the item''s base unit or one of its conversions; default: base unit)';
 comment on column public.quotation_lines.unit_factor is 'Base units per unit (from the item''s conversions)';
-comment on column public.quotation_lines.unit_price is 'Unit price (with or without tax, as the quotation says)';
+comment on column public.quotation_lines.unit_price is 'Unit price (with or without tax, as the quotation says; default: the price list)';
 comment on column public.quotation_lines.discount is 'Discount amount off the line';
 comment on column public.quotation_lines.tax_rate is 'VAT rate (default: the rate of the item''s sales tax code on the quotation date)';
 comment on column public.quotation_lines.amount is 'Amount before tax (金额), computed';
@@ -751,7 +826,7 @@ declare
   qid uuid := case when tg_op = 'DELETE' then old.quotation_id else new.quotation_id end;
   tid uuid := case when tg_op = 'DELETE' then old.tenant_id else new.tenant_id end;
 begin
-  select h.status, h.number, h.tax_inclusive, h.quote_date into q
+  select h.status, h.number, h.tax_inclusive, h.quote_date, h.party_id into q
   from public.quotations h where h.tenant_id = tid and h.id = qid;
   if not found then
     if tg_op = 'DELETE' then
@@ -788,6 +863,14 @@ begin
         message = format('tax code %s has no rate on %s: give the line a tax rate', it.output_tax_code, q.quote_date),
         hint = 'tax_rate';
     end;
+  end if;
+  if new.unit_price is null then
+    new.unit_price := app_private.default_sale_price(new.tenant_id, new.item_id, q.party_id, new.unit, new.unit_factor,
+      new.quantity, q.quote_date, q.tax_inclusive, new.tax_rate);
+    if new.unit_price is null then
+      raise exception using errcode = 'TR600', message = 'no price list entry or sale price for this item: give a unit price',
+        hint = 'unit_price';
+    end if;
   end if;
   if tg_op = 'INSERT' and new.line_no = 0 then
     select coalesce(max(l.line_no), 0) + 1 into new.line_no from public.quotation_lines l
@@ -1213,8 +1296,10 @@ grant execute on function public.convert_lead(uuid, uuid, text, text, numeric, d
   public.reassign_customers(uuid, uuid), public.customer_archive(uuid) to authenticated;
 
 revoke all on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
+  app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric),
   app_private.provision_crm(uuid) from public;
-grant execute on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text)
+grant execute on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
+  app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric)
   to authenticated, service_role;
 revoke all on function app_private.party_contacts_one_primary(), app_private.party_addresses_one_default(),
   app_private.item_categories_no_cycle(), app_private.items_category_name(), app_private.item_units_not_base(),
