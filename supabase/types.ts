@@ -1837,6 +1837,80 @@ export type Database = {
       }
     }
     Views: {
+      follow_ups_due: {
+        Row: {
+          content: string | null
+          due_on: string | null
+          follow_up_id: string | null
+          happened_at: string | null
+          kind: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id: string | null
+          next_action: string | null
+          opportunity_id: string | null
+          overdue: boolean | null
+          owner_id: string | null
+          party_id: string | null
+          tenant_id: string | null
+        }
+        Insert: {
+          content?: string | null
+          due_on?: string | null
+          follow_up_id?: string | null
+          happened_at?: string | null
+          kind?: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id?: string | null
+          next_action?: string | null
+          opportunity_id?: string | null
+          overdue?: never
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id?: string | null
+        }
+        Update: {
+          content?: string | null
+          due_on?: string | null
+          follow_up_id?: string | null
+          happened_at?: string | null
+          kind?: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id?: string | null
+          next_action?: string | null
+          opportunity_id?: string | null
+          overdue?: never
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_lead_id_fkey"
+            columns: ["tenant_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       party_last_follow_ups: {
         Row: {
           content: string | null
@@ -1899,6 +1973,7 @@ export type Database = {
         Returns: string
       }
       customer_archive: { Args: { p_party_id: string }; Returns: Json }
+      expire_quotations: { Args: Record<PropertyKey, never>; Returns: number }
       import_customers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
         Returns: Json

@@ -587,7 +587,7 @@ describe('quotations', () => {
     expect(accountantWrites.error?.code).toBe('42501')
   })
 
-  it('an expired quotation is not accepted', async () => {
+  it('an expired quotation is not accepted; expire_quotations marks it; a draft is deleted with its lines', async () => {
     const q = await draft({ quote_date: day(-40), valid_until: day(-10) })
     await sales1.db.from('quotation_lines').insert({
       tenant_id: co.tenantId,
@@ -598,6 +598,29 @@ describe('quotations', () => {
     })
     const r = await sales1.db.from('quotations').update({ status: 'accepted' }).eq('id', q.id)
     expect(r.error).toMatchObject({ code: 'TR605', hint: 'valid_until' })
+    const byEmployee = await employee.db.rpc('expire_quotations')
+    expect(byEmployee.error?.code).toBe('TR104')
+    const expired = await sales1.db.rpc('expire_quotations')
+    expect(expired.data).toBe(1)
+    const status = await sales1.db.from('quotations').select('status').eq('id', q.id).single()
+    expect(status.data?.status).toBe('expired')
+    const d = await draft()
+    await sales1.db
+      .from('quotation_lines')
+      .insert({
+        tenant_id: co.tenantId,
+        quotation_id: d.id,
+        item_id: itemId,
+        quantity: dec('1'),
+        unit_price: dec('5'),
+      })
+    const del = await sales1.db.from('quotations').delete().eq('id', d.id).select('id')
+    expect(del.data).toHaveLength(1)
+    const lines = await db.query(
+      'select count(*)::int as n from public.quotation_lines where quotation_id = $1',
+      [d.id],
+    )
+    expect(lines.rows[0].n).toBe(0)
   })
 
   it('concurrent quotations get distinct, consecutive numbers', async () => {
@@ -649,6 +672,14 @@ describe('follow-ups', () => {
     ])
     const nothingForSales2 = await sales2.db.rpc('my_follow_ups_due')
     expect(nothingForSales2.data).toEqual([])
+    const managerView = await co.ownerClient
+      .from('follow_ups_due')
+      .select('owner_id, overdue')
+      .order('due_on')
+    expect(managerView.data).toEqual([
+      { owner_id: sales1.user.id, overdue: true },
+      { owner_id: sales1.user.id, overdue: false },
+    ])
     // The visit to C002 was planned for today and then done: it leaves the list.
     const done = await sales1.db
       .from('follow_ups')

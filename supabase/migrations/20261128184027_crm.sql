@@ -372,7 +372,7 @@ create table public.leads (
   unique (tenant_id, id),
   foreign key (tenant_id, party_id) references public.parties (tenant_id, id) on delete set null (party_id),
   -- Only convert_lead() sets the customer: a converted lead is one that has it.
-  constraint leads_converted_has_party check ((status = 'converted') = (converted_at is not null))
+  constraint leads_converted_when_dated check ((status = 'converted') = (converted_at is not null))
 );
 comment on table public.leads is 'Sales leads (线索): people or companies that may become customers';
 comment on column public.leads.name is 'Contact name';
@@ -1014,6 +1014,16 @@ where f.party_id is not null
 order by f.tenant_id, f.party_id, f.happened_at desc, f.created_at desc;
 comment on view public.party_last_follow_ups is 'The last follow-up of each customer';
 
+-- Planned follow-ups due today or overdue, of everyone the caller may read (managers' view per salesperson;
+-- my_follow_ups_due() is the caller's own list).
+create view public.follow_ups_due with (security_invoker = true) as
+select f.tenant_id, f.owner_id, f.id as follow_up_id, f.next_follow_up_on as due_on,
+  f.next_follow_up_on < app_private.today() as overdue, f.party_id, f.lead_id, f.opportunity_id, f.kind, f.content,
+  f.next_action, f.happened_at
+from public.follow_ups f
+where f.next_done_at is null and f.next_follow_up_on <= app_private.today();
+comment on view public.follow_ups_due is 'Planned follow-ups due today or overdue, per salesperson (owner_id)';
+
 -- ───────────────────────────── tickets ─────────────────────────────
 create table public.tickets (
   id uuid primary key default gen_random_uuid(),
@@ -1245,6 +1255,23 @@ comment on function public.reassign_customers(uuid, uuid) is
   'SECURITY DEFINER because it must move all of those rows whatever the caller''s rights on each table, '
   'and checks crm_team:update itself';
 
+create function public.expire_quotations() returns int
+language plpgsql volatile set search_path = ''
+as $$
+declare
+  tenant uuid := app_private.require('quotations', 'update');
+  n int;
+begin
+  update public.quotations set status = 'expired'
+  where tenant_id = tenant and status in ('draft', 'sent') and valid_until < app_private.today();
+  get diagnostics n = row_count;
+  return n;
+end
+$$;
+comment on function public.expire_quotations() is
+  'Marks the draft and sent quotations whose validity has ended as expired; returns how many (right: quotations:update). '
+  'Meant for a daily job or before listing quotations';
+
 create function public.customer_archive(p_party_id uuid) returns jsonb
 language plpgsql stable set search_path = ''
 as $$
@@ -1291,9 +1318,9 @@ comment on function public.customer_archive(uuid) is
   'ledger modules fill them';
 
 revoke execute on function public.convert_lead(uuid, uuid, text, text, numeric, date), public.my_follow_ups_due(),
-  public.reassign_customers(uuid, uuid), public.customer_archive(uuid) from public, anon;
+  public.reassign_customers(uuid, uuid), public.customer_archive(uuid), public.expire_quotations() from public, anon;
 grant execute on function public.convert_lead(uuid, uuid, text, text, numeric, date), public.my_follow_ups_due(),
-  public.reassign_customers(uuid, uuid), public.customer_archive(uuid) to authenticated;
+  public.reassign_customers(uuid, uuid), public.customer_archive(uuid), public.expire_quotations() to authenticated;
 
 revoke all on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
   app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric),
