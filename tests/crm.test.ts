@@ -605,15 +605,13 @@ describe('quotations', () => {
     const status = await sales1.db.from('quotations').select('status').eq('id', q.id).single()
     expect(status.data?.status).toBe('expired')
     const d = await draft()
-    await sales1.db
-      .from('quotation_lines')
-      .insert({
-        tenant_id: co.tenantId,
-        quotation_id: d.id,
-        item_id: itemId,
-        quantity: dec('1'),
-        unit_price: dec('5'),
-      })
+    await sales1.db.from('quotation_lines').insert({
+      tenant_id: co.tenantId,
+      quotation_id: d.id,
+      item_id: itemId,
+      quantity: dec('1'),
+      unit_price: dec('5'),
+    })
     const del = await sales1.db.from('quotations').delete().eq('id', d.id).select('id')
     expect(del.data).toHaveLength(1)
     const lines = await db.query(
