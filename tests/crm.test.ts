@@ -286,6 +286,8 @@ describe('leads and conversion', () => {
     expect(again.error?.code).toBe('TR601')
     const reopen = await sales1.db.from('leads').update({ status: 'qualified' }).eq('id', id)
     expect(reopen.error?.code).toBe('TR601')
+    const removed = await sales1.db.from('leads').delete().eq('id', id)
+    expect(removed.error?.code).toBe('TR601')
   })
 
   it('a failed conversion leaves nothing behind; a lead can join an existing customer', async () => {
@@ -475,6 +477,12 @@ describe('quotations', () => {
       .update({ total: '1' } as never)
       .eq('id', q.id)
     expect(writeTotals.error?.code).toBe('42501')
+    const contacts = await sales1.db.from('party_contacts').select('id').eq('party_id', partyId)
+    const otherParty = await newParty(sales1.db, 'C-LINKS')
+    const foreignContact = await sales1.db
+      .from('quotations')
+      .insert({ tenant_id: co.tenantId, party_id: otherParty, contact_id: contacts.data?.[0]?.id })
+    expect(foreignContact.error).toMatchObject({ code: 'TR600', hint: 'contact_id' })
     const badUnit = await sales1.db.from('quotation_lines').insert({
       tenant_id: co.tenantId,
       quotation_id: q.id,

@@ -406,6 +406,13 @@ create function app_private.leads_guard() returns trigger
 language plpgsql set search_path = ''
 as $$
 begin
+  if tg_op = 'DELETE' then
+    if old.status = 'converted' then
+      raise exception using errcode = 'TR601', message = 'a converted lead is the history of its customer: it is kept',
+        hint = 'status';
+    end if;
+    return old;
+  end if;
   if tg_op = 'INSERT' and new.status = 'converted' then
     raise exception using errcode = 'TR605', message = 'a lead becomes converted only through convert_lead',
       hint = 'status';
@@ -422,7 +429,7 @@ begin
   return new;
 end
 $$;
-create trigger leads_guard before insert or update on public.leads
+create trigger leads_guard before insert or update or delete on public.leads
   for each row execute function app_private.leads_guard();
 
 -- ───────────────────────────── opportunity stages ─────────────────────────────
@@ -742,6 +749,23 @@ grant insert (tenant_id, quotation_id, line_no, item_id, description, quantity, 
 grant update (line_no, item_id, description, quantity, unit, unit_price, discount, tax_rate)
   on public.quotation_lines to authenticated;
 
+-- The contact and the opportunity of a document must be the customer's own.
+create function app_private.quotations_check_links(p_tenant uuid, p_party uuid, p_contact uuid, p_opportunity uuid)
+returns void
+language plpgsql stable set search_path = ''
+as $$
+begin
+  if p_contact is not null and not exists (
+    select 1 from public.party_contacts c where c.tenant_id = p_tenant and c.id = p_contact and c.party_id = p_party) then
+    raise exception using errcode = 'TR600', message = 'the contact is not one of this customer''s', hint = 'contact_id';
+  end if;
+  if p_opportunity is not null and not exists (
+    select 1 from public.opportunities o where o.tenant_id = p_tenant and o.id = p_opportunity and o.party_id = p_party) then
+    raise exception using errcode = 'TR600', message = 'the opportunity is not this customer''s', hint = 'opportunity_id';
+  end if;
+end
+$$;
+
 create function app_private.quotations_guard() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
@@ -759,6 +783,7 @@ begin
     if new.status <> 'draft' then
       raise exception using errcode = 'TR605', message = 'a quotation starts as a draft', hint = 'status';
     end if;
+    perform app_private.quotations_check_links(new.tenant_id, new.party_id, new.contact_id, new.opportunity_id);
     new.number := app_private.next_document_number(new.tenant_id, 'quotation', new.quote_date);
     new.amount := 0; new.tax := 0; new.total := 0;
     new.sent_at := null; new.accepted_at := null; new.sales_order_id := null;
@@ -767,6 +792,7 @@ begin
   if new.number is distinct from old.number then
     raise exception using errcode = 'TR604', message = 'a quotation keeps its number', hint = 'number';
   end if;
+  perform app_private.quotations_check_links(new.tenant_id, new.party_id, new.contact_id, new.opportunity_id);
   if old.status <> 'draft' and (new.party_id, new.contact_id, new.opportunity_id, new.quote_date, new.tax_inclusive)
        is distinct from (old.party_id, old.contact_id, old.opportunity_id, old.quote_date, old.tax_inclusive) then
     raise exception using errcode = 'TR604',
@@ -1090,6 +1116,7 @@ begin
         is distinct from (old.status, old.party_id, old.subject, old.description, old.resolution) then
     raise exception using errcode = 'TR604', message = format('ticket %s is closed', old.number), hint = 'status';
   end if;
+  perform app_private.quotations_check_links(new.tenant_id, new.party_id, new.contact_id, null);
   if new.satisfaction is not null and new.status not in ('resolved', 'closed') then
     raise exception using errcode = 'TR606', message = 'satisfaction is rated once the ticket is resolved or closed',
       hint = 'satisfaction';
@@ -1322,6 +1349,7 @@ revoke execute on function public.convert_lead(uuid, uuid, text, text, numeric, 
 grant execute on function public.convert_lead(uuid, uuid, text, text, numeric, date), public.my_follow_ups_due(),
   public.reassign_customers(uuid, uuid), public.customer_archive(uuid), public.expire_quotations() to authenticated;
 
+revoke all on function app_private.quotations_check_links(uuid, uuid, uuid, uuid) from public;
 revoke all on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
   app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric),
   app_private.provision_crm(uuid) from public;
