@@ -44,12 +44,12 @@ create type public.ticket_priority as enum ('low', 'normal', 'high', 'urgent');
 comment on type public.ticket_priority is 'Ticket priority';
 
 -- Today in China, where the companies work.
-create function app_private.today() returns date
+create function app_private.crm_today() returns date
 language sql stable set search_path = ''
 as $$ select (now() at time zone 'Asia/Shanghai')::date $$;
 
 -- Whether a person belongs to a company (memberships are readable only with members:read).
-create function app_private.is_member(p_tenant uuid, p_user uuid) returns boolean
+create function app_private.crm_is_member(p_tenant uuid, p_user uuid) returns boolean
 language sql stable security definer set search_path = ''
 as $$ select exists (select 1 from public.memberships m where m.tenant_id = p_tenant and m.user_id = p_user) $$;
 
@@ -256,7 +256,7 @@ create trigger item_units_not_base before insert or update of unit, item_id on p
   for each row execute function app_private.item_units_not_base();
 
 -- Base units in one `p_unit` of an item: 1 for its base unit, the conversion otherwise (TR603 if none).
-create function app_private.unit_factor(p_tenant uuid, p_item uuid, p_unit text) returns numeric
+create function app_private.item_unit_factor(p_tenant uuid, p_item uuid, p_unit text) returns numeric
 language plpgsql stable set search_path = ''
 as $$
 declare
@@ -315,7 +315,7 @@ grant update (party_id, unit, min_quantity, price, tax_inclusive, valid_from, va
 -- unit, the highest tier the quantity reaches, the latest valid), else the item's sale price (tax
 -- inclusive, per base unit) times the unit's factor; turned to the document's side of tax at its rate.
 -- Null when there is none. The order module can use it for sales order lines too.
-create function app_private.default_sale_price(
+create function app_private.item_default_sale_price(
   p_tenant uuid, p_item uuid, p_party uuid, p_unit text, p_factor numeric, p_quantity numeric, p_date date,
   p_tax_inclusive boolean, p_rate numeric
 ) returns numeric
@@ -712,7 +712,7 @@ create table public.quotation_lines (
   quantity numeric(18, 4) not null check (quantity > 0),
   unit text,
   unit_factor numeric(18, 6) not null default 1,
-  -- Left out, it comes from the price list (see default_sale_price); NOT NULL as a check so the API may omit it.
+  -- Left out, it comes from the price list (see item_default_sale_price); NOT NULL as a check so the API may omit it.
   unit_price numeric(20, 6) check (unit_price is not null and unit_price >= 0),
   discount numeric(18, 2) not null default 0 check (discount >= 0),
   tax_rate numeric(6, 4) check (tax_rate is null or (tax_rate >= 0 and tax_rate < 1)),
@@ -822,7 +822,7 @@ begin
       if not exists (select 1 from public.quotation_lines l where l.tenant_id = new.tenant_id and l.quotation_id = new.id) then
         raise exception using errcode = 'TR605', message = 'a quotation without lines cannot be accepted', hint = 'status';
       end if;
-      if new.valid_until is not null and new.valid_until < app_private.today() then
+      if new.valid_until is not null and new.valid_until < app_private.crm_today() then
         raise exception using errcode = 'TR605', message = format('quotation %s expired on %s', new.number, new.valid_until),
           hint = 'valid_until';
       end if;
@@ -876,7 +876,7 @@ begin
     raise exception using errcode = 'TR602', message = 'the item is not in this company', hint = 'item_id';
   end if;
   new.unit := coalesce(nullif(btrim(new.unit), ''), it.unit);
-  new.unit_factor := app_private.unit_factor(new.tenant_id, new.item_id, new.unit);
+  new.unit_factor := app_private.item_unit_factor(new.tenant_id, new.item_id, new.unit);
   if new.tax_rate is null then
     if it.output_tax_code is null then
       raise exception using errcode = 'TR610', message = 'the item has no sales tax code: give the line a tax rate',
@@ -891,7 +891,7 @@ begin
     end;
   end if;
   if new.unit_price is null then
-    new.unit_price := app_private.default_sale_price(new.tenant_id, new.item_id, q.party_id, new.unit, new.unit_factor,
+    new.unit_price := app_private.item_default_sale_price(new.tenant_id, new.item_id, q.party_id, new.unit, new.unit_factor,
       new.quantity, q.quote_date, q.tax_inclusive, new.tax_rate);
     if new.unit_price is null then
       raise exception using errcode = 'TR600', message = 'no price list entry or sale price for this item: give a unit price',
@@ -1044,10 +1044,10 @@ comment on view public.party_last_follow_ups is 'The last follow-up of each cust
 -- my_follow_ups_due() is the caller's own list).
 create view public.follow_ups_due with (security_invoker = true) as
 select f.tenant_id, f.owner_id, f.id as follow_up_id, f.next_follow_up_on as due_on,
-  f.next_follow_up_on < app_private.today() as overdue, f.party_id, f.lead_id, f.opportunity_id, f.kind, f.content,
+  f.next_follow_up_on < app_private.crm_today() as overdue, f.party_id, f.lead_id, f.opportunity_id, f.kind, f.content,
   f.next_action, f.happened_at
 from public.follow_ups f
-where f.next_done_at is null and f.next_follow_up_on <= app_private.today();
+where f.next_done_at is null and f.next_follow_up_on <= app_private.crm_today();
 comment on view public.follow_ups_due is 'Planned follow-ups due today or overdue, per salesperson (owner_id)';
 
 -- ───────────────────────────── tickets ─────────────────────────────
@@ -1109,7 +1109,7 @@ language plpgsql security definer set search_path = ''
 as $$
 begin
   if tg_op = 'INSERT' then
-    new.number := app_private.next_document_number(new.tenant_id, 'ticket', app_private.today());
+    new.number := app_private.next_document_number(new.tenant_id, 'ticket', app_private.crm_today());
   elsif new.number is distinct from old.number then
     raise exception using errcode = 'TR604', message = 'a ticket keeps its number', hint = 'number';
   elsif old.status = 'closed' and (new.status, new.party_id, new.subject, new.description, new.resolution)
@@ -1224,15 +1224,15 @@ returns table (
 )
 language sql stable set search_path = ''
 as $$
-  select f.id, f.next_follow_up_on, f.next_follow_up_on < app_private.today(),
-    greatest(app_private.today() - f.next_follow_up_on, 0), f.kind, f.content, f.next_action, f.happened_at,
+  select f.id, f.next_follow_up_on, f.next_follow_up_on < app_private.crm_today(),
+    greatest(app_private.crm_today() - f.next_follow_up_on, 0), f.kind, f.content, f.next_action, f.happened_at,
     f.party_id, p.name, f.lead_id, coalesce(l.company, l.name), f.opportunity_id, o.name
   from public.follow_ups f
   left join public.parties p on p.tenant_id = f.tenant_id and p.id = f.party_id
   left join public.leads l on l.tenant_id = f.tenant_id and l.id = f.lead_id
   left join public.opportunities o on o.tenant_id = f.tenant_id and o.id = f.opportunity_id
   where f.owner_id = (select auth.uid()) and f.tenant_id = (select app_private.current_tenant_id())
-    and f.next_done_at is null and f.next_follow_up_on <= app_private.today()
+    and f.next_done_at is null and f.next_follow_up_on <= app_private.crm_today()
   order by f.next_follow_up_on, f.happened_at
 $$;
 comment on function public.my_follow_ups_due() is
@@ -1249,7 +1249,7 @@ begin
   if p_from_user is null then
     raise exception using errcode = 'TR600', message = 'whose customers? from_user is required', hint = 'from_user';
   end if;
-  if p_to_user is null or not app_private.is_member(tenant, p_to_user) then
+  if p_to_user is null or not app_private.crm_is_member(tenant, p_to_user) then
     raise exception using errcode = 'TR607', message = 'the new owner is not a member of this company', hint = 'to_user';
   end if;
   if p_from_user = p_to_user then
@@ -1290,7 +1290,7 @@ declare
   n int;
 begin
   update public.quotations set status = 'expired'
-  where tenant_id = tenant and status in ('draft', 'sent') and valid_until < app_private.today();
+  where tenant_id = tenant and status in ('draft', 'sent') and valid_until < app_private.crm_today();
   get diagnostics n = row_count;
   return n;
 end
@@ -1350,11 +1350,11 @@ grant execute on function public.convert_lead(uuid, uuid, text, text, numeric, d
   public.reassign_customers(uuid, uuid), public.customer_archive(uuid), public.expire_quotations() to authenticated;
 
 revoke all on function app_private.quotations_check_links(uuid, uuid, uuid, uuid) from public;
-revoke all on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
-  app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric),
+revoke all on function app_private.crm_today(), app_private.crm_is_member(uuid, uuid), app_private.item_unit_factor(uuid, uuid, text),
+  app_private.item_default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric),
   app_private.provision_crm(uuid) from public;
-grant execute on function app_private.today(), app_private.is_member(uuid, uuid), app_private.unit_factor(uuid, uuid, text),
-  app_private.default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric)
+grant execute on function app_private.crm_today(), app_private.crm_is_member(uuid, uuid), app_private.item_unit_factor(uuid, uuid, text),
+  app_private.item_default_sale_price(uuid, uuid, uuid, text, numeric, numeric, date, boolean, numeric)
   to authenticated, service_role;
 revoke all on function app_private.party_contacts_one_primary(), app_private.party_addresses_one_default(),
   app_private.item_categories_no_cycle(), app_private.items_category_name(), app_private.item_units_not_base(),

@@ -140,7 +140,7 @@ begin
       v_owner := null;
       v_text := lower(app_private.import_text(r, 'owner_email'));
       if v_text is not null then
-        v_owner := app_private.member_by_email(tenant, v_text);
+        v_owner := app_private.import_member_by_email(tenant, v_text);
         if v_owner is null then
           row_errors := row_errors || jsonb_build_object('field', 'owner_email', 'message', format('%s is not a member of this company', v_text));
         end if;
@@ -200,7 +200,7 @@ end
 $$;
 
 -- A member's user id by e-mail (memberships are readable only with members:read).
-create function app_private.member_by_email(p_tenant uuid, p_email text) returns uuid
+create function app_private.import_member_by_email(p_tenant uuid, p_email text) returns uuid
 language sql stable security definer set search_path = ''
 as $$
   select m.user_id from public.memberships m
@@ -382,11 +382,11 @@ comment on function public.import_products(jsonb, boolean) is
 revoke all on function app_private.import_numeric(text), app_private.import_boolean(text),
   app_private.import_field(text, text, text, text), app_private.import_text(jsonb, text), app_private.import_tags(jsonb),
   app_private.import_check_payload(jsonb), app_private.import_parties(jsonb, boolean, boolean),
-  app_private.member_by_email(uuid, text) from public;
+  app_private.import_member_by_email(uuid, text) from public;
 grant execute on function app_private.import_numeric(text), app_private.import_boolean(text),
   app_private.import_field(text, text, text, text), app_private.import_text(jsonb, text), app_private.import_tags(jsonb),
   app_private.import_check_payload(jsonb), app_private.import_parties(jsonb, boolean, boolean),
-  app_private.member_by_email(uuid, text) to authenticated, service_role;
+  app_private.import_member_by_email(uuid, text) to authenticated, service_role;
 revoke execute on function public.import_customers(jsonb, boolean), public.import_suppliers(jsonb, boolean),
   public.import_products(jsonb, boolean) from public, anon;
 grant execute on function public.import_customers(jsonb, boolean), public.import_suppliers(jsonb, boolean),
