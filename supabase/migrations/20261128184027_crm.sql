@@ -1,7 +1,9 @@
 -- CRM and the master-data extras it needs (issue 6, CRM part): contacts and addresses of parties, item
--- categories and unit conversions; leads → customer + opportunity; opportunities on a per-company stage
--- pipeline with history; quotations with VAT lines; follow-ups with a next date; after-sales tickets;
--- reassignment of a salesperson's customers; the customer archive.
+-- categories, unit conversions and sale price lists; leads → customer + opportunity; opportunities on a
+-- per-company stage pipeline with history; quotations with VAT lines; follow-ups with a next date and the
+-- due lists; after-sales tickets; reassignment of a salesperson's work; the customer archive.
+-- API functions: convert_lead, my_follow_ups_due, reassign_customers, customer_archive, expire_quotations;
+-- views party_last_follow_ups and follow_ups_due (security_invoker). Rights: policies/45_crm.sql.
 --
 -- Decisions worth knowing:
 -- * Ownership: leads, opportunities and follow-ups have an owner (负责人). Everyone whose role reads
@@ -15,6 +17,8 @@
 -- * Quotation lines: amount, tax and total come from public.vat_line() in a trigger (whatever the
 --   client sends is overwritten) and the quotation's totals are sums of its lines, kept by a trigger.
 --   Lines change only while the quotation is a draft.
+-- * Quotation → sales order belongs to the order module: an accepted quotation is what it converts, and
+--   it records the order in quotations.sales_order_id (no FK yet; set once, never changed).
 -- * Opportunity stages are data per company (provisioned by a trigger on tenants, so this module does
 --   not touch provision_books); a stage's outcome (open/won/lost) closes the opportunity.
 --
