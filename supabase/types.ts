@@ -392,6 +392,89 @@ export type Database = {
           },
         ]
       }
+      follow_ups: {
+        Row: {
+          content: string
+          created_at: string
+          created_by: string | null
+          happened_at: string
+          id: string
+          kind: Database["public"]["Enums"]["follow_up_kind"]
+          lead_id: string | null
+          next_action: string | null
+          next_done_at: string | null
+          next_follow_up_on: string | null
+          opportunity_id: string | null
+          owner_id: string | null
+          party_id: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          content: string
+          created_at?: string
+          created_by?: string | null
+          happened_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["follow_up_kind"]
+          lead_id?: string | null
+          next_action?: string | null
+          next_done_at?: string | null
+          next_follow_up_on?: string | null
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          content?: string
+          created_at?: string
+          created_by?: string | null
+          happened_at?: string
+          id?: string
+          kind?: Database["public"]["Enums"]["follow_up_kind"]
+          lead_id?: string | null
+          next_action?: string | null
+          next_done_at?: string | null
+          next_follow_up_on?: string | null
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_lead_id_fkey"
+            columns: ["tenant_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       invitations: {
         Row: {
           accepted_at: string | null
@@ -445,11 +528,175 @@ export type Database = {
           },
         ]
       }
+      item_categories: {
+        Row: {
+          active: boolean
+          code: string
+          created_at: string
+          id: string
+          name: string
+          parent_id: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          code: string
+          created_at?: string
+          id?: string
+          name: string
+          parent_id?: string | null
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          code?: string
+          created_at?: string
+          id?: string
+          name?: string
+          parent_id?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "item_categories_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_categories_tenant_id_parent_id_fkey"
+            columns: ["tenant_id", "parent_id"]
+            isOneToOne: false
+            referencedRelation: "item_categories"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      item_prices: {
+        Row: {
+          created_at: string
+          id: string
+          item_id: string
+          min_quantity: number
+          party_id: string | null
+          price: number
+          tax_inclusive: boolean
+          tenant_id: string
+          unit: string | null
+          updated_at: string
+          valid_from: string
+          valid_to: string | null
+        }
+        Insert: {
+          created_at?: string
+          id?: string
+          item_id: string
+          min_quantity?: number
+          party_id?: string | null
+          price: number
+          tax_inclusive?: boolean
+          tenant_id: string
+          unit?: string | null
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Update: {
+          created_at?: string
+          id?: string
+          item_id?: string
+          min_quantity?: number
+          party_id?: string | null
+          price?: number
+          tax_inclusive?: boolean
+          tenant_id?: string
+          unit?: string | null
+          updated_at?: string
+          valid_from?: string
+          valid_to?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "item_prices_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_prices_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "item_prices_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      item_units: {
+        Row: {
+          barcode: string | null
+          created_at: string
+          factor: number
+          id: string
+          item_id: string
+          tenant_id: string
+          unit: string
+          updated_at: string
+        }
+        Insert: {
+          barcode?: string | null
+          created_at?: string
+          factor: number
+          id?: string
+          item_id: string
+          tenant_id: string
+          unit: string
+          updated_at?: string
+        }
+        Update: {
+          barcode?: string | null
+          created_at?: string
+          factor?: number
+          id?: string
+          item_id?: string
+          tenant_id?: string
+          unit?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "item_units_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_units_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       items: {
         Row: {
           active: boolean
           barcode: string | null
           category: string | null
+          category_id: string | null
           created_at: string
           id: string
           input_tax_code: string | null
@@ -473,6 +720,7 @@ export type Database = {
           active?: boolean
           barcode?: string | null
           category?: string | null
+          category_id?: string | null
           created_at?: string
           id?: string
           input_tax_code?: string | null
@@ -496,6 +744,7 @@ export type Database = {
           active?: boolean
           barcode?: string | null
           category?: string | null
+          category_id?: string | null
           created_at?: string
           id?: string
           input_tax_code?: string | null
@@ -517,6 +766,13 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "items_tenant_id_category_id_fkey"
+            columns: ["tenant_id", "category_id"]
+            isOneToOne: false
+            referencedRelation: "item_categories"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
             foreignKeyName: "items_tenant_id_fkey"
             columns: ["tenant_id"]
             isOneToOne: false
@@ -526,6 +782,94 @@ export type Database = {
           {
             foreignKeyName: "items_tenant_id_preferred_supplier_id_fkey"
             columns: ["tenant_id", "preferred_supplier_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      leads: {
+        Row: {
+          campaign: string | null
+          company: string | null
+          converted_at: string | null
+          created_at: string
+          email: string | null
+          id: string
+          lost_reason: string | null
+          name: string
+          note: string | null
+          opportunity_id: string | null
+          owner_id: string | null
+          party_id: string | null
+          phone: string | null
+          source: string | null
+          status: Database["public"]["Enums"]["lead_status"]
+          tenant_id: string
+          title: string | null
+          updated_at: string
+          wechat: string | null
+        }
+        Insert: {
+          campaign?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          email?: string | null
+          id?: string
+          lost_reason?: string | null
+          name: string
+          note?: string | null
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id?: string | null
+          phone?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["lead_status"]
+          tenant_id: string
+          title?: string | null
+          updated_at?: string
+          wechat?: string | null
+        }
+        Update: {
+          campaign?: string | null
+          company?: string | null
+          converted_at?: string | null
+          created_at?: string
+          email?: string | null
+          id?: string
+          lost_reason?: string | null
+          name?: string
+          note?: string | null
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id?: string | null
+          phone?: string | null
+          source?: string | null
+          status?: Database["public"]["Enums"]["lead_status"]
+          tenant_id?: string
+          title?: string | null
+          updated_at?: string
+          wechat?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leads_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "leads_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "leads_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
             isOneToOne: false
             referencedRelation: "parties"
             referencedColumns: ["tenant_id", "id"]
@@ -900,6 +1244,198 @@ export type Database = {
           },
         ]
       }
+      opportunities: {
+        Row: {
+          closed_at: string | null
+          created_at: string
+          expected_amount: number | null
+          expected_close_on: string | null
+          id: string
+          lead_id: string | null
+          lost_reason: string | null
+          name: string
+          note: string | null
+          owner_id: string | null
+          party_id: string
+          probability: number | null
+          stage_id: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          closed_at?: string | null
+          created_at?: string
+          expected_amount?: number | null
+          expected_close_on?: string | null
+          id?: string
+          lead_id?: string | null
+          lost_reason?: string | null
+          name: string
+          note?: string | null
+          owner_id?: string | null
+          party_id: string
+          probability?: number | null
+          stage_id?: string | null
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          closed_at?: string | null
+          created_at?: string
+          expected_amount?: number | null
+          expected_close_on?: string | null
+          id?: string
+          lead_id?: string | null
+          lost_reason?: string | null
+          name?: string
+          note?: string | null
+          owner_id?: string | null
+          party_id?: string
+          probability?: number | null
+          stage_id?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "opportunities_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "opportunities_tenant_id_lead_id_fkey"
+            columns: ["tenant_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "opportunities_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "opportunities_tenant_id_stage_id_fkey"
+            columns: ["tenant_id", "stage_id"]
+            isOneToOne: false
+            referencedRelation: "opportunity_stages"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      opportunity_stage_history: {
+        Row: {
+          changed_at: string
+          changed_by: string | null
+          from_stage_id: string | null
+          id: number
+          opportunity_id: string
+          probability: number
+          tenant_id: string
+          to_stage_id: string
+        }
+        Insert: {
+          changed_at?: string
+          changed_by?: string | null
+          from_stage_id?: string | null
+          id?: never
+          opportunity_id: string
+          probability: number
+          tenant_id: string
+          to_stage_id: string
+        }
+        Update: {
+          changed_at?: string
+          changed_by?: string | null
+          from_stage_id?: string | null
+          id?: never
+          opportunity_id?: string
+          probability?: number
+          tenant_id?: string
+          to_stage_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "opportunity_stage_history_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "opportunity_stage_history_tenant_id_from_stage_id_fkey"
+            columns: ["tenant_id", "from_stage_id"]
+            isOneToOne: false
+            referencedRelation: "opportunity_stages"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "opportunity_stage_history_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "opportunity_stage_history_tenant_id_to_stage_id_fkey"
+            columns: ["tenant_id", "to_stage_id"]
+            isOneToOne: false
+            referencedRelation: "opportunity_stages"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      opportunity_stages: {
+        Row: {
+          active: boolean
+          created_at: string
+          id: string
+          key: string
+          name: string
+          outcome: Database["public"]["Enums"]["stage_outcome"]
+          position: number
+          probability: number
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          key: string
+          name: string
+          outcome?: Database["public"]["Enums"]["stage_outcome"]
+          position: number
+          probability: number
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          created_at?: string
+          id?: string
+          key?: string
+          name?: string
+          outcome?: Database["public"]["Enums"]["stage_outcome"]
+          position?: number
+          probability?: number
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "opportunity_stages_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       parties: {
         Row: {
           active: boolean
@@ -965,6 +1501,132 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      party_addresses: {
+        Row: {
+          city: string | null
+          contact_name: string | null
+          created_at: string
+          district: string | null
+          id: string
+          is_default: boolean
+          kind: Database["public"]["Enums"]["address_kind"]
+          party_id: string
+          phone: string | null
+          postal_code: string | null
+          province: string | null
+          street: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          city?: string | null
+          contact_name?: string | null
+          created_at?: string
+          district?: string | null
+          id?: string
+          is_default?: boolean
+          kind?: Database["public"]["Enums"]["address_kind"]
+          party_id: string
+          phone?: string | null
+          postal_code?: string | null
+          province?: string | null
+          street: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          city?: string | null
+          contact_name?: string | null
+          created_at?: string
+          district?: string | null
+          id?: string
+          is_default?: boolean
+          kind?: Database["public"]["Enums"]["address_kind"]
+          party_id?: string
+          phone?: string | null
+          postal_code?: string | null
+          province?: string | null
+          street?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "party_addresses_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "party_addresses_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      party_contacts: {
+        Row: {
+          created_at: string
+          email: string | null
+          id: string
+          is_primary: boolean
+          name: string
+          note: string | null
+          party_id: string
+          phone: string | null
+          tenant_id: string
+          title: string | null
+          updated_at: string
+          wechat: string | null
+        }
+        Insert: {
+          created_at?: string
+          email?: string | null
+          id?: string
+          is_primary?: boolean
+          name: string
+          note?: string | null
+          party_id: string
+          phone?: string | null
+          tenant_id: string
+          title?: string | null
+          updated_at?: string
+          wechat?: string | null
+        }
+        Update: {
+          created_at?: string
+          email?: string | null
+          id?: string
+          is_primary?: boolean
+          name?: string
+          note?: string | null
+          party_id?: string
+          phone?: string | null
+          tenant_id?: string
+          title?: string | null
+          updated_at?: string
+          wechat?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "party_contacts_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "party_contacts_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
           },
         ]
       }
@@ -1155,6 +1817,186 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      quotation_lines: {
+        Row: {
+          amount: number
+          created_at: string
+          description: string | null
+          discount: number
+          id: string
+          item_id: string
+          line_no: number
+          quantity: number
+          quotation_id: string
+          tax: number
+          tax_rate: number | null
+          tenant_id: string
+          total: number
+          unit: string | null
+          unit_factor: number
+          unit_price: number | null
+          updated_at: string
+        }
+        Insert: {
+          amount?: number
+          created_at?: string
+          description?: string | null
+          discount?: number
+          id?: string
+          item_id: string
+          line_no?: number
+          quantity: number
+          quotation_id: string
+          tax?: number
+          tax_rate?: number | null
+          tenant_id: string
+          total?: number
+          unit?: string | null
+          unit_factor?: number
+          unit_price?: number | null
+          updated_at?: string
+        }
+        Update: {
+          amount?: number
+          created_at?: string
+          description?: string | null
+          discount?: number
+          id?: string
+          item_id?: string
+          line_no?: number
+          quantity?: number
+          quotation_id?: string
+          tax?: number
+          tax_rate?: number | null
+          tenant_id?: string
+          total?: number
+          unit?: string | null
+          unit_factor?: number
+          unit_price?: number | null
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "quotation_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "quotation_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "quotation_lines_tenant_id_quotation_id_fkey"
+            columns: ["tenant_id", "quotation_id"]
+            isOneToOne: false
+            referencedRelation: "quotations"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      quotations: {
+        Row: {
+          accepted_at: string | null
+          amount: number
+          contact_id: string | null
+          created_at: string
+          id: string
+          note: string | null
+          number: string
+          opportunity_id: string | null
+          owner_id: string | null
+          party_id: string
+          quote_date: string
+          sales_order_id: string | null
+          sent_at: string | null
+          status: Database["public"]["Enums"]["quotation_status"]
+          tax: number
+          tax_inclusive: boolean
+          tenant_id: string
+          total: number
+          updated_at: string
+          valid_until: string | null
+        }
+        Insert: {
+          accepted_at?: string | null
+          amount?: number
+          contact_id?: string | null
+          created_at?: string
+          id?: string
+          note?: string | null
+          number?: string
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id: string
+          quote_date?: string
+          sales_order_id?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["quotation_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id: string
+          total?: number
+          updated_at?: string
+          valid_until?: string | null
+        }
+        Update: {
+          accepted_at?: string | null
+          amount?: number
+          contact_id?: string | null
+          created_at?: string
+          id?: string
+          note?: string | null
+          number?: string
+          opportunity_id?: string | null
+          owner_id?: string | null
+          party_id?: string
+          quote_date?: string
+          sales_order_id?: string | null
+          sent_at?: string | null
+          status?: Database["public"]["Enums"]["quotation_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id?: string
+          total?: number
+          updated_at?: string
+          valid_until?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "quotations_tenant_id_contact_id_fkey"
+            columns: ["tenant_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "party_contacts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "quotations_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "quotations_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "quotations_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
           },
         ]
       }
@@ -1451,6 +2293,95 @@ export type Database = {
           updated_at?: string
         }
         Relationships: []
+      }
+      tickets: {
+        Row: {
+          closed_at: string | null
+          contact_id: string | null
+          created_at: string
+          description: string | null
+          id: string
+          item_id: string | null
+          number: string
+          owner_id: string | null
+          party_id: string
+          priority: Database["public"]["Enums"]["ticket_priority"]
+          resolution: string | null
+          resolved_at: string | null
+          satisfaction: number | null
+          status: Database["public"]["Enums"]["ticket_status"]
+          subject: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          closed_at?: string | null
+          contact_id?: string | null
+          created_at?: string
+          description?: string | null
+          id?: string
+          item_id?: string | null
+          number?: string
+          owner_id?: string | null
+          party_id: string
+          priority?: Database["public"]["Enums"]["ticket_priority"]
+          resolution?: string | null
+          resolved_at?: string | null
+          satisfaction?: number | null
+          status?: Database["public"]["Enums"]["ticket_status"]
+          subject: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          closed_at?: string | null
+          contact_id?: string | null
+          created_at?: string
+          description?: string | null
+          id?: string
+          item_id?: string | null
+          number?: string
+          owner_id?: string | null
+          party_id?: string
+          priority?: Database["public"]["Enums"]["ticket_priority"]
+          resolution?: string | null
+          resolved_at?: string | null
+          satisfaction?: number | null
+          status?: Database["public"]["Enums"]["ticket_status"]
+          subject?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tickets_tenant_id_contact_id_fkey"
+            columns: ["tenant_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "party_contacts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "tickets_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tickets_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "tickets_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
       }
       voucher_lines: {
         Row: {
@@ -1947,7 +2878,108 @@ export type Database = {
       }
     }
     Views: {
-      [_ in never]: never
+      follow_ups_due: {
+        Row: {
+          content: string | null
+          due_on: string | null
+          follow_up_id: string | null
+          happened_at: string | null
+          kind: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id: string | null
+          next_action: string | null
+          opportunity_id: string | null
+          overdue: boolean | null
+          owner_id: string | null
+          party_id: string | null
+          tenant_id: string | null
+        }
+        Insert: {
+          content?: string | null
+          due_on?: string | null
+          follow_up_id?: string | null
+          happened_at?: string | null
+          kind?: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id?: string | null
+          next_action?: string | null
+          opportunity_id?: string | null
+          overdue?: never
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id?: string | null
+        }
+        Update: {
+          content?: string | null
+          due_on?: string | null
+          follow_up_id?: string | null
+          happened_at?: string | null
+          kind?: Database["public"]["Enums"]["follow_up_kind"] | null
+          lead_id?: string | null
+          next_action?: string | null
+          opportunity_id?: string | null
+          overdue?: never
+          owner_id?: string | null
+          party_id?: string | null
+          tenant_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_lead_id_fkey"
+            columns: ["tenant_id", "lead_id"]
+            isOneToOne: false
+            referencedRelation: "leads"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      party_last_follow_ups: {
+        Row: {
+          content: string | null
+          follow_up_id: string | null
+          happened_at: string | null
+          kind: Database["public"]["Enums"]["follow_up_kind"] | null
+          next_follow_up_on: string | null
+          owner_id: string | null
+          party_id: string | null
+          tenant_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "follow_ups_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "follow_ups_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
     }
     Functions: {
       accept_invitation: { Args: { p_token: string }; Returns: string }
@@ -1983,6 +3015,17 @@ export type Database = {
         Args: Record<PropertyKey, never>
         Returns: undefined
       }
+      convert_lead: {
+        Args: {
+          p_expected_amount?: number
+          p_expected_close_on?: string
+          p_lead_id: string
+          p_opportunity_name?: string
+          p_party_code?: string
+          p_party_id?: string
+        }
+        Returns: Json
+      }
       copy_role: {
         Args: { p_from_key: string; p_name: string; p_new_key: string }
         Returns: string
@@ -2007,6 +3050,20 @@ export type Database = {
         }
         Returns: string
       }
+      customer_archive: { Args: { p_party_id: string }; Returns: Json }
+      expire_quotations: { Args: Record<PropertyKey, never>; Returns: number }
+      import_customers: {
+        Args: { p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_products: {
+        Args: { p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_suppliers: {
+        Args: { p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
       invite_member: {
         Args: { p_email: string; p_role_keys: string[] }
         Returns: {
@@ -2030,6 +3087,25 @@ export type Database = {
           role_keys: string[]
           rotated_at: string
           status: string
+        }[]
+      }
+      my_follow_ups_due: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          content: string
+          days_overdue: number
+          due_on: string
+          follow_up_id: string
+          happened_at: string
+          kind: Database["public"]["Enums"]["follow_up_kind"]
+          lead_id: string
+          lead_name: string
+          next_action: string
+          opportunity_id: string
+          opportunity_name: string
+          overdue: boolean
+          party_id: string
+          party_name: string
         }[]
       }
       my_permissions: {
@@ -2074,6 +3150,10 @@ export type Database = {
         Returns: Json
       }
       post_voucher: { Args: { p_voucher: string }; Returns: number }
+      reassign_customers: {
+        Args: { p_from_user: string; p_to_user: string }
+        Returns: Json
+      }
       remove_member: { Args: { p_user: string }; Returns: undefined }
       replay_webhook_event: {
         Args: { p_endpoint_id?: string; p_event_id: string }
@@ -2182,7 +3262,10 @@ export type Database = {
         | "cost"
         | "profit_and_loss"
       accounting_standard: "small_enterprise" | "enterprise"
+      address_kind: "shipping" | "billing" | "registered"
       balance_direction: "debit" | "credit"
+      follow_up_kind: "call" | "visit" | "message" | "note"
+      lead_status: "new" | "contacted" | "qualified" | "converted" | "lost"
       open_item_kind:
         | "invoice"
         | "bill"
@@ -2192,10 +3275,14 @@ export type Database = {
         | "adjustment"
         | "opening"
       period_status: "open" | "closed"
+      quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
       sequence_reset: "month" | "year" | "never"
+      stage_outcome: "open" | "won" | "lost"
       tax_kind: "output" | "input" | "simplified"
       taxpayer_type: "general" | "small_scale"
       tenant_status: "trial" | "active" | "expired"
+      ticket_priority: "low" | "normal" | "high" | "urgent"
+      ticket_status: "open" | "in_progress" | "resolved" | "closed"
       voucher_status: "draft" | "posted" | "reversed"
     }
     CompositeTypes: {
@@ -2333,7 +3420,10 @@ export const Constants = {
         "profit_and_loss",
       ],
       accounting_standard: ["small_enterprise", "enterprise"],
+      address_kind: ["shipping", "billing", "registered"],
       balance_direction: ["debit", "credit"],
+      follow_up_kind: ["call", "visit", "message", "note"],
+      lead_status: ["new", "contacted", "qualified", "converted", "lost"],
       open_item_kind: [
         "invoice",
         "bill",
@@ -2344,10 +3434,14 @@ export const Constants = {
         "opening",
       ],
       period_status: ["open", "closed"],
+      quotation_status: ["draft", "sent", "accepted", "rejected", "expired"],
       sequence_reset: ["month", "year", "never"],
+      stage_outcome: ["open", "won", "lost"],
       tax_kind: ["output", "input", "simplified"],
       taxpayer_type: ["general", "small_scale"],
       tenant_status: ["trial", "active", "expired"],
+      ticket_priority: ["low", "normal", "high", "urgent"],
+      ticket_status: ["open", "in_progress", "resolved", "closed"],
       voucher_status: ["draft", "posted", "reversed"],
     },
   },

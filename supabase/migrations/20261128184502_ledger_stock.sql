@@ -123,20 +123,22 @@ begin
       hint = 'date';
   end if;
 
+  -- Negative stock is refused for every issue, whatever fixes its value (reversals too).
+  if p_quantity < 0 and lev.quantity + p_quantity < 0 then
+    select coalesce(s.allow_negative_stock, false) into negative_ok from public.ledger_settings s where s.tenant_id = p_tenant;
+    if not coalesce(negative_ok, false) then
+      raise exception using errcode = 'TR730',
+        message = format('line %s: not enough %s in warehouse %s: %s requested, %s available', p_source_line,
+                         it.sku, wh.code, trim_scale(-p_quantity), trim_scale(lev.quantity)),
+        hint = format('lines[%s].quantity', p_source_line);
+    end if;
+  end if;
+
   if p_value is not null then
     v := p_value;
   elsif p_quantity > 0 then
     v := round(p_quantity * coalesce(p_unit_cost, lev.average_cost), 2);
   elsif p_quantity < 0 then
-    if lev.quantity + p_quantity < 0 then
-      select coalesce(s.allow_negative_stock, false) into negative_ok from public.ledger_settings s where s.tenant_id = p_tenant;
-      if not coalesce(negative_ok, false) then
-        raise exception using errcode = 'TR730',
-          message = format('line %s: not enough %s in warehouse %s: %s requested, %s available', p_source_line,
-                           it.sku, wh.code, trim_scale(-p_quantity), trim_scale(lev.quantity)),
-          hint = format('lines[%s].quantity', p_source_line);
-      end if;
-    end if;
     v := case
       when lev.quantity + p_quantity = 0 then -lev.value
       when lev.quantity > 0 and lev.quantity + p_quantity > 0 then -round(-p_quantity * lev.value / lev.quantity, 2)
