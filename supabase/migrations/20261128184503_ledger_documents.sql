@@ -460,7 +460,9 @@ begin
 
   select coalesce(jsonb_agg(jsonb_build_object(
     'side', case when x.amount < 0 then (case t.side when 'debit' then 'credit' else 'debit' end) else t.side::text end,
-    'account_id', coalesce(s.account_id, (x.row ->> t.account_field)::uuid, (doc ->> t.account_field)::uuid),
+    -- an account named by a field: of the line, of the document's facts, or of the document as sent
+    'account_id', coalesce(s.account_id, (x.row ->> t.account_field)::uuid, (doc ->> t.account_field)::uuid,
+                           (p_facts -> 'payload' ->> t.account_field)::uuid),
     'amount', abs(x.amount),
     'summary', replace(replace(t.summary, '{party}', coalesce(party_name, '')), '{number}', coalesce(p_number, '')),
     'party_id', coalesce(x.row ->> 'party_id', doc ->> 'party_id'),

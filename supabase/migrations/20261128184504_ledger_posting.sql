@@ -531,7 +531,7 @@ begin
   return app_private.finish_document(t, doc, p_doc_type,
     case p_doc_type when 'purchase_receipt' then 'receipt' when 'supplier_payment' then 'payment'
                     when 'customer_receipt' then 'receipt_voucher' else p_doc_type end,
-    facts, case p_doc_type when 'customer_receipt' then '收' when 'supplier_payment' then '付' else '记' end,
+    facts || jsonb_build_object('payload', p_document), case p_doc_type when 'customer_receipt' then '收' when 'supplier_payment' then '付' else '记' end,
     p_idempotency_key);
 end
 $$;
