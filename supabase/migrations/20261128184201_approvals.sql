@@ -1784,7 +1784,8 @@ revoke execute on procedure app_private.enable_oa_rls(regclass, text) from publi
 -- Policies and the invoker functions below call these as the requesting person.
 grant execute on function app_private.acts_for(uuid, uuid, text), app_private.is_pending_approver(uuid, text, uuid),
   app_private.is_approval_participant(uuid, text, uuid), app_private.is_instance_participant(uuid),
-  app_private.approval_settings_of(uuid), app_private.shanghai_today() to authenticated, service_role;
+  app_private.approval_settings_of(uuid), app_private.shanghai_today(),
+  app_private.approval_conditions_error(jsonb) to authenticated, service_role;
 
 revoke execute on function public.approve_task(uuid, text), public.reject_task(uuid, text),
   public.return_task(uuid, int, text), public.transfer_task(uuid, uuid, text),
