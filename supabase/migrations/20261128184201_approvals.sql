@@ -495,6 +495,26 @@ comment on column public.approval_delegations.note is 'Note';
 revoke insert, update on public.approval_delegations from authenticated;
 grant insert (tenant_id, substitute_id, starts_on, ends_on, doc_types, note) on public.approval_delegations to authenticated;
 grant update (substitute_id, starts_on, ends_on, doc_types, note) on public.approval_delegations to authenticated;
+create function app_private.approval_delegations_check() returns trigger
+language plpgsql set search_path = ''
+as $$
+begin
+  if new.starts_on > new.ends_on then
+    raise exception using errcode = 'TR514', message = 'a delegation ends on or after its first day', hint = 'ends_on';
+  end if;
+  if new.substitute_id = new.person_id then
+    raise exception using errcode = 'TR514', message = 'choose someone else as substitute', hint = 'substitute_id';
+  end if;
+  if new.doc_types is not null and exists (
+    select 1 from unnest(new.doc_types) x(doc_type)
+    where not exists (select 1 from public.approval_doc_types d where d.tenant_id = new.tenant_id and d.doc_type = x.doc_type)) then
+    raise exception using errcode = 'TR514', message = 'unknown document type in the delegation', hint = 'doc_types';
+  end if;
+  return new;
+end
+$$;
+create trigger approval_delegations_check before insert or update on public.approval_delegations
+  for each row execute function app_private.approval_delegations_check();
 create index approval_delegations_person_idx on public.approval_delegations (tenant_id, person_id, starts_on);
 create index approval_delegations_substitute_idx on public.approval_delegations (tenant_id, substitute_id);
 
@@ -1765,7 +1785,7 @@ $$;
 
 -- ───────────────────────────── privileges ─────────────────────────────
 revoke all on function app_private.approval_doc_types_guard(), app_private.approval_conditions_error(jsonb),
-  app_private.approval_chains_check(), app_private.shanghai_today(), app_private.approval_settings_of(uuid),
+  app_private.approval_chains_check(), app_private.approval_delegations_check(), app_private.shanghai_today(), app_private.approval_settings_of(uuid),
   app_private.acts_for(uuid, uuid, text), app_private.is_pending_approver(uuid, text, uuid),
   app_private.is_approval_participant(uuid, text, uuid), app_private.is_instance_participant(uuid),
   app_private.fact_numeric(jsonb), app_private.approval_condition_holds(jsonb, jsonb),
