@@ -953,7 +953,7 @@ export type Database = {
           department_id?: string | null
           id?: string
           note?: string | null
-          number: string
+          number?: string
           project_id?: string | null
           requester_id?: string
           status?: Database["public"]["Enums"]["oa_status"]
@@ -1075,7 +1075,7 @@ export type Database = {
           doc_type?: string
           form?: NonNullable<Json>
           id?: string
-          number: string
+          number?: string
           requester_id?: string
           status?: Database["public"]["Enums"]["oa_status"]
           tenant_id: string
@@ -1293,7 +1293,7 @@ export type Database = {
           ends_on: string
           id?: string
           leave_type: Database["public"]["Enums"]["leave_type"]
-          number: string
+          number?: string
           reason?: string | null
           requester_id?: string
           start_half?: boolean
@@ -1710,7 +1710,7 @@ export type Database = {
           created_at?: string
           department_id?: string | null
           id?: string
-          number: string
+          number?: string
           party_id?: string | null
           purpose?: string | null
           requester_id?: string

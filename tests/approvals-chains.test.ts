@@ -8,6 +8,7 @@ import {
   chain,
   department,
   leave,
+  money,
   ok,
   person,
   refused,
@@ -118,7 +119,9 @@ describe('choosing the chain', () => {
     try {
       const r = await request(ann, co.tenantId, {})
       refused(await ann.db.rpc('submit_request', { p_doc_type: 'general_request', p_id: r.id }), 'TR503')
-      expect(ok(await ann.db.from('general_requests').select('status').eq('id', r.id).single()).status).toBe('draft')
+      expect(ok(await ann.db.from('general_requests').select('status').eq('id', r.id).single()).status).toBe(
+        'draft',
+      )
     } finally {
       await db.query(
         'update public.approval_settings set require_approval_without_chain = false where tenant_id = $1',
@@ -151,13 +154,15 @@ describe('choosing the chain', () => {
 describe('resolving approvers', () => {
   it('department manager, manager two levels up, a role; the requester managing their own department skips to the next', async () => {
     const { ann, boss, vp, fin } = co.members
-    const { rows } = await db.query(`select id from public.roles where tenant_id = $1 and key = 'accountant'`, [
-      co.tenantId,
-    ])
-    await db.query(
-      `insert into public.membership_roles (tenant_id, user_id, role_id) values ($1, $2, $3)`,
-      [co.tenantId, fin.user.id, rows[0].id],
+    const { rows } = await db.query(
+      `select id from public.roles where tenant_id = $1 and key = 'accountant'`,
+      [co.tenantId],
     )
+    await db.query(`insert into public.membership_roles (tenant_id, user_id, role_id) values ($1, $2, $3)`, [
+      co.tenantId,
+      fin.user.id,
+      rows[0].id,
+    ])
     await chain(co.ownerClient, co.tenantId, {
       doc_type: 'leave_request',
       steps: [
@@ -186,7 +191,12 @@ describe('resolving approvers', () => {
     const seal = ok(
       await eve.db
         .from('seal_requests')
-        .insert({ tenant_id: co.tenantId, title: 'NDA with ACME', seal_type: 'contract', contract_amount: '0.00' })
+        .insert({
+          tenant_id: co.tenantId,
+          title: 'NDA with ACME',
+          seal_type: 'contract',
+          contract_amount: money('0.00'),
+        })
         .select('id')
         .single(),
     )
@@ -212,7 +222,9 @@ describe('who configures', () => {
     const mine = await ann.db.from('approval_chains').select('id')
     expect(ok(mine).length).toBeGreaterThan(0)
     refused(
-      await ann.db.from('approval_chains').insert({ tenant_id: co.tenantId, doc_type: 'general_request', name: 'x' }),
+      await ann.db
+        .from('approval_chains')
+        .insert({ tenant_id: co.tenantId, doc_type: 'general_request', name: 'x' }),
       '42501',
     )
     // A company's own type: generic requests of that type get their own chain.
@@ -234,7 +246,11 @@ describe('who configures', () => {
     )
     // Built-in types stay.
     refused(
-      await co.ownerClient.from('approval_doc_types').delete().eq('tenant_id', co.tenantId).eq('doc_type', 'leave_request'),
+      await co.ownerClient
+        .from('approval_doc_types')
+        .delete()
+        .eq('tenant_id', co.tenantId)
+        .eq('doc_type', 'leave_request'),
       'TR501',
     )
   })

@@ -4,7 +4,17 @@
 import type { RealtimeChannel } from '@supabase/supabase-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { approvalCompany, chain, leave, ok, person, refused, request, submit, taskOf } from './helpers/approvals.ts'
+import {
+  approvalCompany,
+  chain,
+  leave,
+  ok,
+  person,
+  refused,
+  request,
+  submit,
+  taskOf,
+} from './helpers/approvals.ts'
 import { superuserDb } from './helpers/stack.ts'
 
 let db: pg.Client
@@ -153,7 +163,10 @@ describe('live inbox', () => {
       const started = Date.now()
       while (!seen.some((t) => t.instance_id === inst) && Date.now() - started < 10_000)
         await new Promise((res) => setTimeout(res, 50))
-      expect(seen.find((t) => t.instance_id === inst)).toMatchObject({ assignee_id: bob.user.id, status: 'pending' })
+      expect(seen.find((t) => t.instance_id === inst)).toMatchObject({
+        assignee_id: bob.user.id,
+        status: 'pending',
+      })
       await new Promise((res) => setTimeout(res, 300))
       expect(leaked.filter((t) => t.instance_id === inst)).toEqual([])
       expect(lv.status).toBe('draft')

@@ -27,7 +27,12 @@ afterAll(async () => {
   await db?.end()
 })
 
-async function delegate(fields: { substitute_id: string; starts_on: string; ends_on: string; doc_types?: string[] }) {
+async function delegate(fields: {
+  substitute_id: string
+  starts_on: string
+  ends_on: string
+  doc_types?: string[]
+}) {
   return ok(
     await co.members.bob.db
       .from('approval_delegations')
@@ -58,19 +63,29 @@ describe('delegation windows', () => {
       expect(mine).toMatchObject({ on_behalf_of: bob.user.id })
       // The substitute reads the request waiting for them.
       expect(ok(await dan.db.from('leave_requests').select('id').eq('id', lv.id))).toHaveLength(1)
-      expect(ok(await dan.db.rpc('approve_task', { p_task_id: mine?.task_id as string, p_comment: 'for Bob' }))).toBe(
-        'approved',
-      )
+      expect(
+        ok(await dan.db.rpc('approve_task', { p_task_id: mine?.task_id as string, p_comment: 'for Bob' })),
+      ).toBe('approved')
       const task = ok(
-        await bob.db.from('approval_tasks').select('status, acted_by, on_behalf_of').eq('instance_id', inst).single(),
+        await bob.db
+          .from('approval_tasks')
+          .select('status, acted_by, on_behalf_of')
+          .eq('instance_id', inst)
+          .single(),
       )
       expect(task).toEqual({ status: 'approved', acted_by: dan.user.id, on_behalf_of: bob.user.id })
       const history = ok(
-        await ann.db.from('approval_actions').select('action, actor_id, on_behalf_of').eq('instance_id', inst).order('id'),
+        await ann.db
+          .from('approval_actions')
+          .select('action, actor_id, on_behalf_of')
+          .eq('instance_id', inst)
+          .order('id'),
       )
       expect(history.at(-1)).toEqual({ action: 'approved', actor_id: dan.user.id, on_behalf_of: bob.user.id })
       // Both show in the substitute's done box.
-      expect(ok(await dan.db.rpc('approval_inbox', { p_box: 'done' })).map((t) => t.instance_id)).toContain(inst)
+      expect(ok(await dan.db.rpc('approval_inbox', { p_box: 'done' })).map((t) => t.instance_id)).toContain(
+        inst,
+      )
     } finally {
       await db.query('delete from public.approval_delegations where id = $1', [id])
     }
@@ -90,15 +105,20 @@ describe('delegation windows', () => {
       const id = await delegate({ substitute_id: dan.user.id, ...w })
       try {
         refused(await dan.db.rpc('approve_task', { p_task_id: task }), 'TR508')
-        expect(ok(await dan.db.rpc('approval_inbox', { p_box: 'pending' })).map((t) => t.instance_id)).not.toContain(
-          inst,
-        )
+        expect(
+          ok(await dan.db.rpc('approval_inbox', { p_box: 'pending' })).map((t) => t.instance_id),
+        ).not.toContain(inst)
       } finally {
         await db.query('delete from public.approval_delegations where id = $1', [id])
       }
     }
     // Named for leave requests and today: allowed.
-    const id = await delegate({ substitute_id: dan.user.id, starts_on: day(0), ends_on: day(0), doc_types: ['leave_request'] })
+    const id = await delegate({
+      substitute_id: dan.user.id,
+      starts_on: day(0),
+      ends_on: day(0),
+      doc_types: ['leave_request'],
+    })
     try {
       expect(ok(await dan.db.rpc('approve_task', { p_task_id: task }))).toBe('approved')
     } finally {
@@ -145,7 +165,11 @@ describe('delegation windows', () => {
     // The substitute sees it, a colleague does not, and nobody but bob changes it.
     expect(ok(await dan.db.from('approval_delegations').select('id').eq('id', id))).toHaveLength(1)
     expect(ok(await eve.db.from('approval_delegations').select('id').eq('id', id))).toHaveLength(0)
-    const r = await dan.db.from('approval_delegations').update({ ends_on: day(30) }).eq('id', id).select()
+    const r = await dan.db
+      .from('approval_delegations')
+      .update({ ends_on: day(30) })
+      .eq('id', id)
+      .select()
     expect(r.data ?? []).toHaveLength(0)
     await db.query('delete from public.approval_delegations where id = $1', [id])
   })

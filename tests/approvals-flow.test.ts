@@ -93,7 +93,11 @@ describe('submitting and approving', () => {
     )
 
     const history = ok(
-      await ann.db.from('approval_actions').select('action, actor_id, comment').eq('instance_id', inst).order('id'),
+      await ann.db
+        .from('approval_actions')
+        .select('action, actor_id, comment')
+        .eq('instance_id', inst)
+        .order('id'),
     )
     expect(history.map((h) => h.action)).toEqual(['submitted', 'approved', 'approved'])
     expect(history[1]).toMatchObject({ actor_id: bob.user.id, comment: 'ok' })
@@ -124,7 +128,13 @@ describe('submitting and approving', () => {
     refused(await ann.db.from('leave_requests').update({ reason: 'changed' }).eq('id', lv.id), 'TR507')
     refused(await ann.db.from('leave_requests').delete().eq('id', lv.id), 'TR507')
     // The status is the engine's: nobody writes it through the API.
-    refused(await ann.db.from('leave_requests').update({ status: 'approved' } as never).eq('id', lv.id), '42501')
+    refused(
+      await ann.db
+        .from('leave_requests')
+        .update({ status: 'approved' } as never)
+        .eq('id', lv.id),
+      '42501',
+    )
     await bob.db.rpc('approve_task', { p_task_id: await taskOf(bob, inst) })
     await cat.db.rpc('approve_task', { p_task_id: await taskOf(cat, inst) })
     ok(await ann.db.from('leave_requests').update({ ends_on: '2026-12-09' }).eq('id', lv.id))
@@ -141,10 +151,12 @@ describe('rejecting, returning, withdrawing', () => {
     const { ann, bob, cat } = co.members
     const lv = await leave(ann, co.tenantId)
     const inst = await submit(ann, 'leave_request', lv.id)
-    expect(ok(await bob.db.rpc('reject_task', { p_task_id: await taskOf(bob, inst), p_comment: 'busy week' }))).toBe(
+    expect(
+      ok(await bob.db.rpc('reject_task', { p_task_id: await taskOf(bob, inst), p_comment: 'busy week' })),
+    ).toBe('rejected')
+    expect(ok(await ann.db.from('leave_requests').select('status').eq('id', lv.id).single()).status).toBe(
       'rejected',
     )
-    expect(ok(await ann.db.from('leave_requests').select('status').eq('id', lv.id).single()).status).toBe('rejected')
     // Nobody acts on a decided approval; the rejected request can be changed again.
     refused(await ann.db.rpc('withdraw_approval', { p_instance_id: inst }), 'TR509')
     ok(await ann.db.from('leave_requests').update({ starts_on: '2026-12-08' }).eq('id', lv.id))
@@ -162,9 +174,9 @@ describe('rejecting, returning, withdrawing', () => {
     const catTask = await taskOf(cat, inst)
     refused(await cat.db.rpc('return_task', { p_task_id: catTask, p_to_position: 2 }), 'TR512')
     refused(await cat.db.rpc('return_task', { p_task_id: catTask, p_to_position: 0 }), 'TR512')
-    expect(ok(await cat.db.rpc('return_task', { p_task_id: catTask, p_to_position: 1, p_comment: 'check dates' }))).toBe(
-      'pending',
-    )
+    expect(
+      ok(await cat.db.rpc('return_task', { p_task_id: catTask, p_to_position: 1, p_comment: 'check dates' })),
+    ).toBe('pending')
     expect(await statusOf(db, inst)).toEqual({ status: 'pending', current_step: 1 })
     const bobAgain = await taskOf(bob, inst)
     await bob.db.rpc('approve_task', { p_task_id: bobAgain })
@@ -183,8 +195,11 @@ describe('rejecting, returning, withdrawing', () => {
     expect(ok(await ann.db.from('leave_requests').select('status').eq('id', first.id).single()).status).toBe(
       'withdrawn',
     )
-    const { rows } = await db.query(`select count(*)::int as n from public.approval_tasks
-      where instance_id = $1 and status = 'pending'`, [inst])
+    const { rows } = await db.query(
+      `select count(*)::int as n from public.approval_tasks
+      where instance_id = $1 and status = 'pending'`,
+      [inst],
+    )
     expect(rows[0].n).toBe(0)
 
     const second = await leave(ann, co.tenantId)
@@ -211,7 +226,13 @@ describe('transfer and added signers', () => {
     const bobTask = await taskOf(bob, inst)
     refused(await bob.db.rpc('transfer_task', { p_task_id: bobTask, p_to_user_id: ann.user.id }), 'TR510')
     refused(await bob.db.rpc('transfer_task', { p_task_id: bobTask, p_to_user_id: co.tenantId }), 'TR513')
-    ok(await bob.db.rpc('transfer_task', { p_task_id: bobTask, p_to_user_id: eve.user.id, p_comment: 'on holiday' }))
+    ok(
+      await bob.db.rpc('transfer_task', {
+        p_task_id: bobTask,
+        p_to_user_id: eve.user.id,
+        p_comment: 'on holiday',
+      }),
+    )
     refused(await bob.db.rpc('approve_task', { p_task_id: bobTask }), 'TR509')
     await eve.db.rpc('approve_task', { p_task_id: await taskOf(eve, inst) })
     await cat.db.rpc('approve_task', { p_task_id: await taskOf(cat, inst) })
@@ -265,8 +286,11 @@ describe('step modes', () => {
     const i2 = await submit(ann, 'general_request', r2.id)
     await bob.db.rpc('reject_task', { p_task_id: await taskOf(bob, i2) })
     expect(ok(await cat.db.rpc('reject_task', { p_task_id: await taskOf(cat, i2) }))).toBe('rejected')
-    const { rows } = await db.query(`select status::text from public.approval_tasks where instance_id = $1
-      and assignee_id = $2`, [i2, dan.user.id])
+    const { rows } = await db.query(
+      `select status::text from public.approval_tasks where instance_id = $1
+      and assignee_id = $2`,
+      [i2, dan.user.id],
+    )
     expect(rows[0].status).toBe('cancelled')
   })
 })
@@ -276,9 +300,10 @@ describe('self-approval', () => {
     const { ann, bob } = co.members
     const r1 = await request(ann, co.tenantId, { form: { kind: 'self' } })
     const i1 = await submit(ann, 'general_request', r1.id)
-    const { rows } = await db.query('select assignees from public.approval_instance_steps where instance_id = $1', [
-      i1,
-    ])
+    const { rows } = await db.query(
+      'select assignees from public.approval_instance_steps where instance_id = $1',
+      [i1],
+    )
     expect(rows[0].assignees).toEqual([bob.user.id])
 
     // Allowed: the requester is an approver and may decide.
@@ -309,11 +334,16 @@ describe('self-approval', () => {
 
   it('an employee cannot change the approval settings', async () => {
     const { ann } = co.members
-    const r = await ann.db.from('approval_settings').update({ allow_self_approval: true }).eq('tenant_id', co.tenantId).select()
+    const r = await ann.db
+      .from('approval_settings')
+      .update({ allow_self_approval: true })
+      .eq('tenant_id', co.tenantId)
+      .select()
     expect(r.data ?? []).toHaveLength(0)
-    const { rows } = await db.query('select allow_self_approval from public.approval_settings where tenant_id = $1', [
-      co.tenantId,
-    ])
+    const { rows } = await db.query(
+      'select allow_self_approval from public.approval_settings where tenant_id = $1',
+      [co.tenantId],
+    )
     expect(rows[0].allow_self_approval).toBe(false)
   })
 })

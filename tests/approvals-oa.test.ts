@@ -3,7 +3,17 @@
 // and assert_approved / assert_editable / is_pending_approver for documents of other modules.
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { approvalCompany, chain, leave, ok, person, refused, submit, taskOf } from './helpers/approvals.ts'
+import {
+  approvalCompany,
+  chain,
+  leave,
+  money,
+  ok,
+  person,
+  refused,
+  submit,
+  taskOf,
+} from './helpers/approvals.ts'
 import { colleague } from './helpers/company.ts'
 import { superuserDb } from './helpers/stack.ts'
 
@@ -55,14 +65,20 @@ describe('leave requests', () => {
         .single(),
     )
     expect(half.days).toBe(1.5)
-    const weekend = await ann.db
-      .from('leave_requests')
-      .insert({ tenant_id: co.tenantId, leave_type: 'annual', starts_on: '2026-12-05', ends_on: '2026-12-06' })
+    const weekend = await ann.db.from('leave_requests').insert({
+      tenant_id: co.tenantId,
+      leave_type: 'annual',
+      starts_on: '2026-12-05',
+      ends_on: '2026-12-06',
+    })
     refused(weekend, 'TR515')
     expect(weekend.error?.hint).toBe('starts_on')
-    const backwards = await ann.db
-      .from('leave_requests')
-      .insert({ tenant_id: co.tenantId, leave_type: 'annual', starts_on: '2026-12-08', ends_on: '2026-12-07' })
+    const backwards = await ann.db.from('leave_requests').insert({
+      tenant_id: co.tenantId,
+      leave_type: 'annual',
+      starts_on: '2026-12-08',
+      ends_on: '2026-12-07',
+    })
     refused(backwards, 'TR515')
     expect(backwards.error?.hint).toBe('ends_on')
   })
@@ -82,25 +98,46 @@ describe('expense claims', () => {
     refused(await ann.db.rpc('submit_request', { p_doc_type: 'expense_claim', p_id: claim.id }), 'TR515')
     ok(
       await ann.db.from('expense_claim_lines').insert([
-        { tenant_id: co.tenantId, claim_id: claim.id, category: '差旅费', amount: '1090.00', invoice_type: 'special', tax_amount: '90.00' },
-        { tenant_id: co.tenantId, claim_id: claim.id, category: '餐费', amount: '120.50', invoice_type: 'ordinary', tax_amount: '0.00' },
+        {
+          tenant_id: co.tenantId,
+          claim_id: claim.id,
+          category: '差旅费',
+          amount: money('1090.00'),
+          invoice_type: 'special',
+          tax_amount: money('90.00'),
+        },
+        {
+          tenant_id: co.tenantId,
+          claim_id: claim.id,
+          category: '餐费',
+          amount: money('120.50'),
+          invoice_type: 'ordinary',
+          tax_amount: money('0.00'),
+        },
       ]),
     )
     // Tax without an invoice is refused.
     refused(
-      await ann.db
-        .from('expense_claim_lines')
-        .insert({ tenant_id: co.tenantId, claim_id: claim.id, category: '交通费', amount: '10.00', invoice_type: 'none', tax_amount: '1.00' }),
+      await ann.db.from('expense_claim_lines').insert({
+        tenant_id: co.tenantId,
+        claim_id: claim.id,
+        category: '交通费',
+        amount: money('10.00'),
+        invoice_type: 'none',
+        tax_amount: money('1.00'),
+      }),
       '23514',
     )
-    const before = ok(await ann.db.from('expense_claims').select('total_amount, total_tax').eq('id', claim.id).single())
+    const before = ok(
+      await ann.db.from('expense_claims').select('total_amount, total_tax').eq('id', claim.id).single(),
+    )
     expect(before).toEqual({ total_amount: 1210.5, total_tax: 90 })
 
     const inst = await submit(ann, 'expense_claim', claim.id)
     refused(
       await ann.db
         .from('expense_claim_lines')
-        .insert({ tenant_id: co.tenantId, claim_id: claim.id, category: '餐费', amount: '1.00' }),
+        .insert({ tenant_id: co.tenantId, claim_id: claim.id, category: '餐费', amount: money('1.00') }),
       'TR507',
     )
     refused(await ann.db.from('expense_claim_lines').delete().eq('claim_id', claim.id), 'TR507')
@@ -112,13 +149,20 @@ describe('expense claims', () => {
     expect(ok(await bob.db.from('expense_claims').select('id').eq('id', claim.id))).toHaveLength(1)
     expect(ok(await bob.db.from('expense_claim_lines').select('id').eq('claim_id', claim.id))).toHaveLength(2)
     expect(ok(await co.members.eve.db.from('expense_claims').select('id').eq('id', claim.id))).toHaveLength(0)
-    expect(ok(await co.members.eve.db.from('expense_claim_lines').select('id').eq('claim_id', claim.id))).toHaveLength(0)
+    expect(
+      ok(await co.members.eve.db.from('expense_claim_lines').select('id').eq('claim_id', claim.id)),
+    ).toHaveLength(0)
 
     await bob.db.rpc('approve_task', { p_task_id: await taskOf(bob, inst) })
-    expect(ok(await ann.db.from('expense_claims').select('status').eq('id', claim.id).single()).status).toBe('approved')
+    expect(ok(await ann.db.from('expense_claims').select('status').eq('id', claim.id).single()).status).toBe(
+      'approved',
+    )
     refused(await ann.db.from('expense_claims').update({ title: 'changed' }).eq('id', claim.id), 'TR517')
     refused(
-      await ann.db.from('expense_claim_lines').update({ amount: '1.00' }).eq('claim_id', claim.id),
+      await ann.db
+        .from('expense_claim_lines')
+        .update({ amount: money('1.00') })
+        .eq('claim_id', claim.id),
       'TR517',
     )
     // Finance reads every claim.
@@ -133,7 +177,9 @@ describe('expense claims', () => {
     expect(ok(await eve.db.from('approval_instances').select('id').eq('id', inst))).toHaveLength(0)
     await bob.db.rpc('approve_task', { p_task_id: await taskOf(bob, inst) })
     expect(ok(await bob.db.from('leave_requests').select('id').eq('id', lv.id))).toHaveLength(1)
-    expect(ok(await bob.db.from('approval_instances').select('status').eq('id', inst).single()).status).toBe('approved')
+    expect(ok(await bob.db.from('approval_instances').select('status').eq('id', inst).single()).status).toBe(
+      'approved',
+    )
   })
 })
 
@@ -158,7 +204,12 @@ describe('for other modules: assert_approved, assert_editable, is_pending_approv
     const po = crypto.randomUUID()
     const facts = { amount: 25000.0, party_id: null, title: 'PO 1' }
     const assertApproved = (f: unknown) =>
-      call('select app_private.assert_approved($1, $2, $3, $4)', [co.tenantId, 'purchase_order', po, JSON.stringify(f)])
+      call('select app_private.assert_approved($1, $2, $3, $4)', [
+        co.tenantId,
+        'purchase_order',
+        po,
+        JSON.stringify(f),
+      ])
     // Below the threshold nothing is needed; above it, approval is.
     expect((await assertApproved({ ...facts, amount: 500 })).error).toBeNull()
     expect((await assertApproved(facts)).error?.code).toBe('TR505')
@@ -171,23 +222,34 @@ describe('for other modules: assert_approved, assert_editable, is_pending_approv
       ann.user.id,
     ])
     const inst = submitted.rows[0].id as string
-    expect((await call('select app_private.assert_editable($1, $2, $3)', [co.tenantId, 'purchase_order', po])).error?.code).toBe('TR507')
+    expect(
+      (await call('select app_private.assert_editable($1, $2, $3)', [co.tenantId, 'purchase_order', po]))
+        .error?.code,
+    ).toBe('TR507')
     expect((await assertApproved(facts)).error?.code).toBe('TR505')
     const pending = (who: string) =>
-      call('select app_private.is_pending_approver($1, $2, $3) as yes', [co.tenantId, 'purchase_order', po], who)
+      call(
+        'select app_private.is_pending_approver($1, $2, $3) as yes',
+        [co.tenantId, 'purchase_order', po],
+        who,
+      )
     expect((await pending(bob.user.id)).rows[0].yes).toBe(true)
     expect((await pending(eve.user.id)).rows[0].yes).toBe(false)
 
     await bob.db.rpc('approve_task', { p_task_id: await taskOf(bob, inst) })
     expect((await pending(bob.user.id)).rows[0].yes).toBe(false)
     expect((await assertApproved(facts)).error).toBeNull()
-    expect((await call('select app_private.assert_editable($1, $2, $3)', [co.tenantId, 'purchase_order', po])).error).toBeNull()
+    expect(
+      (await call('select app_private.assert_editable($1, $2, $3)', [co.tenantId, 'purchase_order', po]))
+        .error,
+    ).toBeNull()
     const changed = await assertApproved({ ...facts, amount: 26000 })
     expect(changed.error?.code).toBe('TR506')
     expect((await assertApproved({ ...facts, title: 'PO 1 (edited)' })).error?.code).toBe('TR506')
     // Unknown types are refused.
     expect(
-      (await call('select app_private.assert_approved($1, $2, $3, $4)', [co.tenantId, 'nope', po, '{}'])).error?.code,
+      (await call('select app_private.assert_approved($1, $2, $3, $4)', [co.tenantId, 'nope', po, '{}']))
+        .error?.code,
     ).toBe('TR501')
   })
 })

@@ -270,6 +270,9 @@ comment on column public.approval_chain_steps.position is 'Order (1 = first)';
 comment on column public.approval_chain_steps.name is 'Name (e.g. 部门经理审批)';
 comment on column public.approval_chain_steps.mode is '或签 any, 会签 all, or vote';
 comment on column public.approval_chain_steps.vote_threshold is 'Approvals needed (vote steps only)';
+-- A step stays in its chain and company: only what it is can change.
+revoke update on public.approval_chain_steps from authenticated;
+grant update (position, name, mode, vote_threshold) on public.approval_chain_steps to authenticated;
 create index approval_chain_steps_chain_idx on public.approval_chain_steps (tenant_id, chain_id);
 
 create table public.approval_step_approvers (
@@ -293,6 +296,8 @@ comment on column public.approval_step_approvers.kind is 'person, role, departme
 comment on column public.approval_step_approvers.user_id is 'Person (kind person)';
 comment on column public.approval_step_approvers.role_id is 'Role (kind role): its members at submission';
 comment on column public.approval_step_approvers.levels is 'Manager levels up (kind manager_up; 1 = the department manager)';
+revoke update on public.approval_step_approvers from authenticated;
+grant update (kind, user_id, role_id, levels) on public.approval_step_approvers to authenticated;
 create index approval_step_approvers_step_idx on public.approval_step_approvers (tenant_id, step_id);
 create index approval_step_approvers_user_idx on public.approval_step_approvers (tenant_id, user_id);
 create index approval_step_approvers_role_idx on public.approval_step_approvers (tenant_id, role_id);
@@ -309,6 +314,8 @@ create table public.approval_chain_copies (
 comment on table public.approval_chain_copies is 'People copied (抄送) on every submission of a chain';
 comment on column public.approval_chain_copies.chain_id is 'Chain';
 comment on column public.approval_chain_copies.user_id is 'Person copied';
+revoke update on public.approval_chain_copies from authenticated;
+grant update (user_id) on public.approval_chain_copies to authenticated;
 create index approval_chain_copies_chain_idx on public.approval_chain_copies (tenant_id, chain_id);
 create index approval_chain_copies_user_idx on public.approval_chain_copies (tenant_id, user_id);
 
@@ -1215,7 +1222,7 @@ comment on function public.leave_days(date, date, boolean, boolean) is
 create table public.leave_requests (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  number text not null,
+  number text not null default '',
   requester_id uuid not null default auth.uid(),
   department_id uuid,
   leave_type public.leave_type not null,
@@ -1277,7 +1284,7 @@ create trigger leave_requests_compute before insert or update on public.leave_re
 create table public.expense_claims (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  number text not null,
+  number text not null default '',
   requester_id uuid not null default auth.uid(),
   department_id uuid,
   project_id uuid,
@@ -1345,7 +1352,7 @@ create index expense_claim_lines_claim_idx on public.expense_claim_lines (tenant
 create table public.seal_requests (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  number text not null,
+  number text not null default '',
   requester_id uuid not null default auth.uid(),
   department_id uuid,
   party_id uuid,
@@ -1388,7 +1395,7 @@ create trigger seal_requests_touch before update on public.seal_requests
 create table public.general_requests (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  number text not null,
+  number text not null default '',
   doc_type text not null default 'general_request',
   requester_id uuid not null default auth.uid(),
   department_id uuid,
