@@ -2032,6 +2032,10 @@ export type Database = {
           waiting_hours: number
         }[]
       }
+      reassign_task: {
+        Args: { p_comment?: string; p_task_id: string; p_to_user_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
       reject_task: {
         Args: { p_comment?: string; p_task_id: string }
         Returns: Database["public"]["Enums"]["approval_status"]

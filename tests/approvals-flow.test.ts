@@ -239,6 +239,28 @@ describe('transfer and added signers', () => {
     expect((await statusOf(db, inst)).status).toBe('approved')
   })
 
+  it('an administrator reassigns a waiting task (its approver left); colleagues cannot', async () => {
+    const { ann, bob, cat, eve } = co.members
+    const lv = await leave(ann, co.tenantId)
+    const inst = await submit(ann, 'leave_request', lv.id)
+    const bobTask = await taskOf(bob, inst)
+    refused(await cat.db.rpc('reassign_task', { p_task_id: bobTask, p_to_user_id: eve.user.id }), 'TR508')
+    ok(await co.ownerClient.rpc('reassign_task', { p_task_id: bobTask, p_to_user_id: eve.user.id }))
+    // Reassigning is not deciding: the owner still cannot approve someone else's task.
+    const eveTask = await taskOf(eve, inst)
+    refused(await co.ownerClient.rpc('approve_task', { p_task_id: eveTask }), 'TR508')
+    expect(ok(await eve.db.rpc('approve_task', { p_task_id: eveTask }))).toBe('pending')
+    const { rows } = await db.query(
+      `select action, actor_id, target_user_id from public.approval_actions where instance_id = $1 order by id`,
+      [inst],
+    )
+    expect(rows[1]).toEqual({
+      action: 'transferred',
+      actor_id: co.owner.user.id,
+      target_user_id: eve.user.id,
+    })
+  })
+
   it('adds a signer: a step after the current one, which must approve too', async () => {
     const { ann, bob, cat, eve } = co.members
     const lv = await leave(ann, co.tenantId)

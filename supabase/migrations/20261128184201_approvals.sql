@@ -43,7 +43,8 @@
 --   approve, reject (back to the requester: the instance ends rejected, the requester may resubmit),
 --   return to an earlier step (its approvers act again), transfer (转交: the task passes to another
 --   member), add a signer (加签: a one-person step is inserted right after the current one), comment;
---   withdraw by the requester before the first decision. A task is acted on once.
+--   withdraw by the requester before the first decision. A task is acted on once. Administrators
+--   (approval_chains:update) may reassign a waiting task (its approver left) but not decide it.
 -- * Delegation: a person names a substitute for a date range (Asia/Shanghai days), optionally for some
 --   document types; the substitute acts on the person's tasks "on behalf of" them (acted_by and
 --   on_behalf_of on the task and in the history).
@@ -1027,6 +1028,9 @@ begin
     behalf := null;
   elsif app_private.acts_for(tenant, t.assignee_id, t.doc_type) then
     behalf := t.assignee_id;
+  elsif p_action = 'reassign' and app_private.can('approval_chains', 'update') then
+    -- An administrator hands a task on (its approver left or is unreachable); deciding stays theirs.
+    behalf := null;
   else
     raise exception using errcode = 'TR508', message = 'you are not an approver of this task', hint = 'task_id';
   end if;
@@ -1048,7 +1052,7 @@ begin
     perform set_config('troika.on_behalf_of', behalf::text, true);
   end if;
 
-  if p_action in ('transfer', 'add_signer') then
+  if p_action in ('transfer', 'reassign', 'add_signer') then
     if p_target is null or not exists (select 1 from public.memberships m where m.tenant_id = tenant and m.user_id = p_target) then
       raise exception using errcode = 'TR513', message = 'that person is not a member of this company', hint = 'user_id';
     end if;
@@ -1085,7 +1089,7 @@ begin
     perform app_private.approval_log(i, t.id, s.position, 'returned', me, behalf, null,
       concat_ws(' — ', format('to step %s', p_position), nullif(btrim(p_comment), '')));
     perform app_private.approval_activate_step(i.id, p_position::smallint);
-  when 'transfer' then
+  when 'transfer', 'reassign' then
     if exists (select 1 from public.approval_tasks x where x.step_id = s.id and x.round = s.round
                and x.assignee_id = p_target and x.status = 'pending') then
       raise exception using errcode = 'TR513', message = 'that person already has this step to decide', hint = 'user_id';
@@ -1117,6 +1121,14 @@ end
 $$;
 
 -- ───────────────────────────── API: actions ─────────────────────────────
+create function public.reassign_task(p_task_id uuid, p_to_user_id uuid, p_comment text default null)
+returns public.approval_status
+language sql volatile security definer set search_path = ''
+as $$ select app_private.approval_act(p_task_id, 'reassign', p_comment, p_to_user_id, null) $$;
+comment on function public.reassign_task(uuid, uuid, text) is
+  'An administrator (approval_chains:update) hands a waiting task to another member, e.g. when its approver left. '
+  'SECURITY DEFINER because the approval tables are written only by the engine, which checks who may act';
+
 create function public.approve_task(p_task_id uuid, p_comment text default null) returns public.approval_status
 language sql volatile security definer set search_path = ''
 as $$ select app_private.approval_act(p_task_id, 'approve', p_comment, null, null) $$;
@@ -1813,7 +1825,12 @@ grant execute on function app_private.acts_for(uuid, uuid, text), app_private.is
   app_private.is_approval_participant(uuid, text, uuid), app_private.is_instance_participant(uuid),
   app_private.approval_settings_of(uuid), app_private.shanghai_today(),
   app_private.approval_conditions_error(jsonb) to authenticated, service_role;
+-- Other modules' triggers and invoker functions call the checks as the requesting person.
+grant execute on function app_private.assert_approved(uuid, text, uuid, jsonb),
+  app_private.assert_editable(uuid, text, uuid) to authenticated, service_role;
 
+revoke execute on function public.reassign_task(uuid, uuid, text) from public, anon;
+grant execute on function public.reassign_task(uuid, uuid, text) to authenticated;
 revoke execute on function public.approve_task(uuid, text), public.reject_task(uuid, text),
   public.return_task(uuid, int, text), public.transfer_task(uuid, uuid, text),
   public.add_approval_signer(uuid, uuid, text), public.comment_approval(uuid, text), public.withdraw_approval(uuid),
