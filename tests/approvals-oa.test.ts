@@ -239,6 +239,14 @@ describe('for other modules: assert_approved, assert_editable, is_pending_approv
     await bob.db.rpc('approve_task', { p_task_id: await taskOf(bob, inst) })
     expect((await pending(bob.user.id)).rows[0].yes).toBe(false)
     expect((await assertApproved(facts)).error).toBeNull()
+    // The same facts written with another scale (as a numeric(18,2) column gives them) are the same facts.
+    const scaled = await call('select app_private.assert_approved($1, $2, $3, $4::jsonb)', [
+      co.tenantId,
+      'purchase_order',
+      po,
+      '{"title": "PO 1", "amount": 25000.00, "party_id": null}',
+    ])
+    expect(scaled.error).toBeNull()
     expect(
       (await call('select app_private.assert_editable($1, $2, $3)', [co.tenantId, 'purchase_order', po]))
         .error,

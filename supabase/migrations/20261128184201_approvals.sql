@@ -339,7 +339,7 @@ create table public.approval_instances (
   submitted_at timestamptz not null default now(),
   decided_at timestamptz,
   unique (tenant_id, id),
-  foreign key (tenant_id, doc_type) references public.approval_doc_types (tenant_id, doc_type) on delete cascade,
+  foreign key (tenant_id, doc_type) references public.approval_doc_types (tenant_id, doc_type) on delete restrict,
   foreign key (tenant_id, chain_id) references public.approval_chains (tenant_id, id) on delete set null (chain_id)
 );
 comment on table public.approval_instances is 'One submission of a document for approval (审批单), with the chain as it was';
@@ -662,6 +662,27 @@ as $$
   select coalesce(max(depth), 0) from up
 $$;
 
+-- The hash of a document's facts, numbers normalised (100, 100.0 and 100.00 hash alike), so that a
+-- module building its facts from a numeric(18,2) column or from a computed sum gets the same hash.
+create function app_private.facts_normalised(p_value jsonb) returns jsonb
+language sql immutable set search_path = ''
+as $$
+  select case jsonb_typeof(p_value)
+    when 'number' then to_jsonb(trim_scale((p_value #>> '{}')::numeric))
+    when 'object' then (select coalesce(jsonb_object_agg(k, app_private.facts_normalised(v)), '{}')
+                        from jsonb_each(p_value) as e(k, v))
+    when 'array' then (select coalesce(jsonb_agg(app_private.facts_normalised(v) order by n), '[]')
+                       from jsonb_array_elements(p_value) with ordinality as e(v, n))
+    else p_value
+  end
+$$;
+
+create function app_private.facts_hash(p_facts jsonb) returns text
+language sql immutable set search_path = ''
+as $$
+  select md5(app_private.facts_normalised(p_facts)::text)
+$$;
+
 -- The chain for a document's facts (null: none matches). See the top of this file for the rule.
 create function app_private.approval_match_chain(p_tenant uuid, p_doc_type text, p_facts jsonb) returns uuid
 language sql stable security definer set search_path = ''
@@ -873,7 +894,7 @@ begin
   insert into public.approval_instances (tenant_id, doc_type, doc_id, requester_id, title, amount, chain_id,
     facts, facts_hash, status)
   values (p_tenant, p_doc_type, p_doc_id, p_requester, left(p_facts ->> 'title', 200),
-    round(app_private.fact_numeric(p_facts -> 'amount'), 2), chain.id, p_facts, md5(p_facts::text),
+    round(app_private.fact_numeric(p_facts -> 'amount'), 2), chain.id, p_facts, app_private.facts_hash(p_facts),
     case when chain.id is null then 'approved'::public.approval_status else 'pending' end)
   returning * into inst;
 
@@ -967,7 +988,7 @@ begin
   if last.status = 'pending' then
     raise exception using errcode = 'TR505', message = 'this document is still under approval', hint = 'status';
   end if;
-  if last.status = 'approved' and last.facts_hash = md5(p_facts::text) then
+  if last.status = 'approved' and last.facts_hash = app_private.facts_hash(p_facts) then
     return;
   end if;
   if app_private.approval_match_chain(p_tenant, p_doc_type, p_facts) is null
@@ -1808,6 +1829,7 @@ revoke all on function app_private.approval_doc_types_guard(), app_private.appro
   app_private.acts_for(uuid, uuid, text), app_private.is_pending_approver(uuid, text, uuid),
   app_private.is_approval_participant(uuid, text, uuid), app_private.is_instance_participant(uuid),
   app_private.fact_numeric(jsonb), app_private.approval_condition_holds(jsonb, jsonb),
+  app_private.facts_normalised(jsonb), app_private.facts_hash(jsonb),
   app_private.department_depth(uuid, uuid), app_private.approval_match_chain(uuid, text, jsonb),
   app_private.manager_up(uuid, uuid, uuid, int),
   app_private.approval_sync_document(uuid, text, uuid, public.approval_status),
