@@ -255,3 +255,59 @@ describe('who configures', () => {
     )
   })
 })
+
+describe('templates', () => {
+  it('a new company comes with inactive chain templates that an administrator switches on', async () => {
+    const { eve, boss } = co.members
+    const { rows } = await db.query(
+      `select doc_type, active from public.approval_chains where tenant_id = $1 and name like '%(模板)' order by doc_type`,
+      [co.tenantId],
+    )
+    expect(rows.map((r) => r.doc_type)).toEqual([
+      'expense_claim',
+      'general_request',
+      'leave_request',
+      'purchase_order',
+      'sales_order',
+      'seal_request',
+      'supplier_payment',
+    ])
+    expect(rows.every((r) => r.active === false)).toBe(true)
+    // Switched on, the expense template sends eve's claim to her department manager, then to accounting.
+    const claim = ok(
+      await eve.db
+        .from('expense_claims')
+        .insert({ tenant_id: co.tenantId, title: 'Taxi' })
+        .select('id')
+        .single(),
+    )
+    ok(
+      await eve.db.from('expense_claim_lines').insert({
+        tenant_id: co.tenantId,
+        claim_id: claim.id,
+        category: '交通费',
+        amount: money('35.00'),
+        tax_amount: money('0.00'),
+      }),
+    )
+    ok(
+      await co.ownerClient
+        .from('approval_chains')
+        .update({ active: true })
+        .eq('tenant_id', co.tenantId)
+        .eq('name', '费用报销审批 (模板)'),
+    )
+    try {
+      const inst = await submit(eve, 'expense_claim', claim.id)
+      const t = await took(inst)
+      expect(t.name).toBe('费用报销审批 (模板)')
+      expect(t.steps[0]).toEqual([boss.user.id])
+      expect(t.steps[1]).toContain(co.members.fin.user.id)
+    } finally {
+      await db.query(
+        `update public.approval_chains set active = false where tenant_id = $1 and name like '%(模板)'`,
+        [co.tenantId],
+      )
+    }
+  })
+})

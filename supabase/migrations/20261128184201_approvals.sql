@@ -1763,8 +1763,67 @@ $$;
 create trigger tenants_provision_approvals after insert on public.tenants
   for each row execute function app_private.tenants_provision_approvals();
 
+-- Approval templates (审批模板) for a new company, inactive: an administrator checks the approvers and
+-- switches them on. Written once the company's built-in roles exist (they are inserted after the
+-- company row, in one statement: a statement trigger on roles sees them all).
+create function app_private.provision_approval_templates(p_tenant uuid) returns void
+language plpgsql security definer set search_path = ''
+as $$
+declare
+  t record;
+  chain_id uuid;
+  step_id uuid;
+  i int;
+  approver text;
+begin
+  if exists (select 1 from public.approval_chains c where c.tenant_id = p_tenant) then
+    return;
+  end if;
+  -- doc type, name, min amount, steps as 'name:approver,approver;…' (approver: manager or a role key)
+  for t in select * from (values
+    ('leave_request', '请假审批 (模板)', null::numeric, '部门经理审批:manager'),
+    ('expense_claim', '费用报销审批 (模板)', null, '部门经理审批:manager;财务审核:accountant'),
+    ('seal_request', '合同/用印审批 (模板)', null, '部门经理审批:manager;老板审批:owner'),
+    ('purchase_order', '大额采购审批 (模板)', 50000.00, '老板审批:owner'),
+    ('sales_order', '大额销售合同审批 (模板)', 100000.00, '老板审批:owner'),
+    ('supplier_payment', '付款审批 (模板)', null, '财务审核:accountant;老板审批:owner'),
+    ('general_request', '通用审批 (模板)', null, '部门经理审批:manager')
+  ) as v(doc_type, name, min_amount, steps) loop
+    insert into public.approval_chains (tenant_id, doc_type, name, min_amount, active)
+    values (p_tenant, t.doc_type, t.name, t.min_amount, false)
+    returning id into chain_id;
+    i := 0;
+    for approver in select unnest(string_to_array(t.steps, ';')) loop
+      i := i + 1;
+      insert into public.approval_chain_steps (tenant_id, chain_id, position, name, mode)
+      values (p_tenant, chain_id, i, split_part(approver, ':', 1), 'any')
+      returning id into step_id;
+      insert into public.approval_step_approvers (tenant_id, step_id, kind, role_id)
+      select p_tenant, step_id, case when a.key = 'manager' then 'department_manager' else 'role' end::public.approver_kind,
+        case when a.key = 'manager' then null else (select r.id from public.roles r where r.tenant_id = p_tenant and r.key = a.key) end
+      from unnest(string_to_array(split_part(approver, ':', 2), ',')) as a(key)
+      where a.key = 'manager' or exists (select 1 from public.roles r where r.tenant_id = p_tenant and r.key = a.key);
+    end loop;
+  end loop;
+end
+$$;
+
+create function app_private.roles_provision_approval_templates() returns trigger
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  perform app_private.provision_approval_templates(n.tenant_id)
+  from (select distinct r.tenant_id from new_roles r where r.builtin and r.key = 'owner') n;
+  return null;
+end
+$$;
+create trigger roles_provision_approval_templates after insert on public.roles
+  referencing new table as new_roles
+  for each statement execute function app_private.roles_provision_approval_templates();
+
 -- Companies that exist already.
 select app_private.provision_approvals(t.id) from public.tenants t;
+select app_private.provision_approval_templates(t.id) from public.tenants t;
 insert into public.document_sequences (tenant_id, doc_type, name, prefix, reset_every, padding)
 select t.id, st.doc_type, st.name, st.prefix, st.reset_every, st.padding
 from public.tenants t cross join app_private.document_sequence_templates st
@@ -1840,7 +1899,8 @@ revoke all on function app_private.approval_doc_types_guard(), app_private.appro
   app_private.approval_act(uuid, text, text, uuid, int), app_private.leave_requests_compute(),
   app_private.oa_request_defaults(), app_private.oa_request_guard(), app_private.expense_claim_lines_guard(),
   app_private.expense_claim_totals(), app_private.provision_approvals(uuid),
-  app_private.tenants_provision_approvals() from public;
+  app_private.tenants_provision_approvals(), app_private.provision_approval_templates(uuid),
+  app_private.roles_provision_approval_templates() from public;
 revoke execute on procedure app_private.enable_oa_rls(regclass, text) from public;
 -- Policies and the invoker functions below call these as the requesting person.
 grant execute on function app_private.acts_for(uuid, uuid, text), app_private.is_pending_approver(uuid, text, uuid),
