@@ -108,6 +108,25 @@ describe('choosing the chain', () => {
     )
   })
 
+  it('the department a request is judged by is the requester’s, not one they pick', async () => {
+    const { ann, hr } = co.members
+    const r = await request(ann, co.tenantId, {})
+    expect(r.department_id).toBe(salesEast)
+    refused(
+      await hr.db
+        .from('general_requests')
+        .insert({ tenant_id: co.tenantId, title: 'x', department_id: sales } as never),
+      '42501',
+    )
+    refused(
+      await ann.db
+        .from('general_requests')
+        .update({ department_id: null } as never)
+        .eq('id', r.id),
+      '42501',
+    )
+  })
+
   it('a company that requires approval refuses documents no chain matches', async () => {
     const { ann } = co.members
     ok(

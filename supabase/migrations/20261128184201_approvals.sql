@@ -1033,7 +1033,6 @@ declare
   behalf uuid;
   settings public.approval_settings := app_private.approval_settings_of(tenant);
   new_task uuid;
-  log_action text;
 begin
   if p_comment is not null and char_length(p_comment) > 2000 then
     raise exception using errcode = 'TR515', message = 'a comment has at most 2000 characters', hint = 'comment';
@@ -1276,7 +1275,7 @@ create table public.leave_requests (
 comment on table public.leave_requests is 'Leave requests (请假申请)';
 comment on column public.leave_requests.number is 'Number';
 comment on column public.leave_requests.requester_id is 'Requester';
-comment on column public.leave_requests.department_id is 'Department';
+comment on column public.leave_requests.department_id is 'Department (the requester''s, when filed)';
 comment on column public.leave_requests.leave_type is 'Type of leave';
 comment on column public.leave_requests.starts_on is 'From';
 comment on column public.leave_requests.ends_on is 'To (inclusive)';
@@ -1286,9 +1285,9 @@ comment on column public.leave_requests.days is 'Working days (computed, weekend
 comment on column public.leave_requests.reason is 'Reason';
 comment on column public.leave_requests.status is 'Approval status';
 revoke insert, update on public.leave_requests from authenticated;
-grant insert (tenant_id, department_id, leave_type, starts_on, ends_on, start_half, end_half, reason)
+grant insert (tenant_id, leave_type, starts_on, ends_on, start_half, end_half, reason)
   on public.leave_requests to authenticated;
-grant update (department_id, leave_type, starts_on, ends_on, start_half, end_half, reason) on public.leave_requests to authenticated;
+grant update (leave_type, starts_on, ends_on, start_half, end_half, reason) on public.leave_requests to authenticated;
 create index leave_requests_requester_idx on public.leave_requests (tenant_id, requester_id);
 create index leave_requests_department_idx on public.leave_requests (tenant_id, department_id);
 create trigger leave_requests_touch before update on public.leave_requests
@@ -1338,7 +1337,7 @@ comment on table public.expense_claims is
   'Expense claims (费用报销单); once approved the ledger engine posts them (expense template), then payment';
 comment on column public.expense_claims.number is 'Number';
 comment on column public.expense_claims.requester_id is 'Claimant';
-comment on column public.expense_claims.department_id is 'Department (cost centre)';
+comment on column public.expense_claims.department_id is 'Department (cost centre: the claimant''s, when filed)';
 comment on column public.expense_claims.project_id is 'Project';
 comment on column public.expense_claims.title is 'Title';
 comment on column public.expense_claims.total_amount is 'Total (tax included; sum of the lines)';
@@ -1346,8 +1345,8 @@ comment on column public.expense_claims.total_tax is 'Total input VAT (sum of th
 comment on column public.expense_claims.note is 'Note';
 comment on column public.expense_claims.status is 'Approval status';
 revoke insert, update on public.expense_claims from authenticated;
-grant insert (tenant_id, department_id, project_id, title, note) on public.expense_claims to authenticated;
-grant update (department_id, project_id, title, note) on public.expense_claims to authenticated;
+grant insert (tenant_id, project_id, title, note) on public.expense_claims to authenticated;
+grant update (project_id, title, note) on public.expense_claims to authenticated;
 create index expense_claims_requester_idx on public.expense_claims (tenant_id, requester_id);
 create index expense_claims_department_idx on public.expense_claims (tenant_id, department_id);
 create index expense_claims_project_idx on public.expense_claims (tenant_id, project_id);
@@ -1406,7 +1405,7 @@ create table public.seal_requests (
 comment on table public.seal_requests is 'Contract and seal requests (合同审批 / 用印申请)';
 comment on column public.seal_requests.number is 'Number';
 comment on column public.seal_requests.requester_id is 'Requester';
-comment on column public.seal_requests.department_id is 'Department';
+comment on column public.seal_requests.department_id is 'Department (the requester''s, when filed)';
 comment on column public.seal_requests.party_id is 'Counterparty';
 comment on column public.seal_requests.title is 'Title (e.g. contract name)';
 comment on column public.seal_requests.seal_type is 'Seal';
@@ -1415,9 +1414,9 @@ comment on column public.seal_requests.attachment_ref is 'Attachment (storage pa
 comment on column public.seal_requests.purpose is 'Purpose';
 comment on column public.seal_requests.status is 'Approval status';
 revoke insert, update on public.seal_requests from authenticated;
-grant insert (tenant_id, department_id, party_id, title, seal_type, contract_amount, attachment_ref, purpose)
+grant insert (tenant_id, party_id, title, seal_type, contract_amount, attachment_ref, purpose)
   on public.seal_requests to authenticated;
-grant update (department_id, party_id, title, seal_type, contract_amount, attachment_ref, purpose)
+grant update (party_id, title, seal_type, contract_amount, attachment_ref, purpose)
   on public.seal_requests to authenticated;
 create index seal_requests_requester_idx on public.seal_requests (tenant_id, requester_id);
 create index seal_requests_department_idx on public.seal_requests (tenant_id, department_id);
@@ -1449,30 +1448,29 @@ comment on table public.general_requests is
 comment on column public.general_requests.number is 'Number';
 comment on column public.general_requests.doc_type is 'Type of request';
 comment on column public.general_requests.requester_id is 'Requester';
-comment on column public.general_requests.department_id is 'Department';
+comment on column public.general_requests.department_id is 'Department (the requester''s, when filed)';
 comment on column public.general_requests.title is 'Title';
 comment on column public.general_requests.form is 'Form fields (chains may test them)';
 comment on column public.general_requests.amount is 'Amount';
 comment on column public.general_requests.status is 'Approval status';
 revoke insert, update on public.general_requests from authenticated;
-grant insert (tenant_id, doc_type, department_id, title, form, amount) on public.general_requests to authenticated;
-grant update (department_id, title, form, amount) on public.general_requests to authenticated;
+grant insert (tenant_id, doc_type, title, form, amount) on public.general_requests to authenticated;
+grant update (title, form, amount) on public.general_requests to authenticated;
 create index general_requests_requester_idx on public.general_requests (tenant_id, requester_id);
 create index general_requests_department_idx on public.general_requests (tenant_id, department_id);
 create index general_requests_doc_type_idx on public.general_requests (tenant_id, doc_type);
 create trigger general_requests_touch before update on public.general_requests
   for each row execute function public.touch_updated_at();
 
--- A new request: its number, and the requester's department unless given.
+-- A new request: its number, and the requester's department (set here, not by the requester: chains
+-- choose by department, so a requester could otherwise pick the most lenient one).
 -- security definer: the number counters are not writable through the API.
 create function app_private.oa_request_defaults() returns trigger
 language plpgsql security definer set search_path = ''
 as $$
 begin
-  if new.department_id is null then
-    select m.department_id into new.department_id from public.memberships m
-    where m.tenant_id = new.tenant_id and m.user_id = new.requester_id;
-  end if;
+  select m.department_id into new.department_id from public.memberships m
+  where m.tenant_id = new.tenant_id and m.user_id = new.requester_id;
   new.number := app_private.next_document_number(new.tenant_id, tg_argv[0], app_private.shanghai_today());
   new.status := 'draft';
   return new;
