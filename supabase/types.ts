@@ -1938,6 +1938,19 @@ export type Database = {
           submitted: number
         }[]
       }
+      approval_preview: {
+        Args: { p_doc_type: string; p_facts?: Json }
+        Returns: {
+          approver_names: string[]
+          approvers: string[]
+          chain_id: string
+          chain_name: string
+          mode: Database["public"]["Enums"]["approval_step_mode"]
+          step_name: string
+          step_no: number
+          vote_threshold: number
+        }[]
+      }
       approval_wait_stats: {
         Args: { p_group?: string; p_since?: string }
         Returns: {

@@ -108,6 +108,33 @@ describe('choosing the chain', () => {
     )
   })
 
+  it('previews the route before submitting', async () => {
+    const { ann, fin } = co.members
+    const route = ok(
+      await ann.db.rpc('approval_preview', {
+        p_doc_type: 'general_request',
+        p_facts: { amount: 5000, item: 'laptop' } as never,
+      }),
+    )
+    expect(route).toHaveLength(1)
+    expect(route[0]).toMatchObject({
+      chain_name: 'large sales laptops',
+      step_no: 1,
+      step_name: 'Finance',
+      approvers: [fin.user.id],
+      approver_names: ['fin'],
+    })
+    // The department in the facts is the caller's own, whatever they send.
+    const other = ok(
+      await co.members.hr.db.rpc('approval_preview', {
+        p_doc_type: 'general_request',
+        p_facts: { amount: 5000, item: 'laptop', department_id: sales } as never,
+      }),
+    )
+    expect(other[0].chain_name).toBe('large')
+    expect(ok(await ann.db.rpc('approval_preview', { p_doc_type: 'general_request' }))).toEqual([])
+  })
+
   it('the department a request is judged by is the requester’s, not one they pick', async () => {
     const { ann, hr } = co.members
     const r = await request(ann, co.tenantId, {})

@@ -846,6 +846,69 @@ begin
 end
 $$;
 
+-- The steps of a chain for a requester, approvers resolved (TR502 when a step has none). Used at
+-- submission (the snapshot) and by the preview.
+create function app_private.approval_route(p_tenant uuid, p_chain uuid, p_requester uuid, p_facts jsonb)
+returns table (step_no int, step_id uuid, step_name text, step_mode public.approval_step_mode, threshold smallint,
+  approvers uuid[])
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  settings public.approval_settings := app_private.approval_settings_of(p_tenant);
+  chain_name text := (select c.name from public.approval_chains c where c.id = p_chain);
+  step record;
+  approver record;
+  people uuid[];
+  person uuid;
+  department uuid;
+  n int := 0;
+begin
+  select m.department_id into department from public.memberships m
+  where m.tenant_id = p_tenant and m.user_id = p_requester;
+  if department is null and p_facts ->> 'department_id' ~ '^[0-9a-f-]{36}$' then
+    department := (p_facts ->> 'department_id')::uuid;
+  end if;
+  for step in select * from public.approval_chain_steps s where s.chain_id = p_chain order by s.position loop
+    people := '{}';
+    for approver in select * from public.approval_step_approvers a where a.step_id = step.id loop
+      if approver.kind = 'person' then
+        people := people || approver.user_id;
+      elsif approver.kind = 'role' then
+        people := people || array(select mr.user_id from public.membership_roles mr
+                                  where mr.tenant_id = p_tenant and mr.role_id = approver.role_id);
+      else
+        person := app_private.manager_up(p_tenant, department, p_requester,
+          case when approver.kind = 'department_manager' then 1 else approver.levels end);
+        if person is not null then
+          people := people || person;
+        end if;
+      end if;
+    end loop;
+    people := array(select distinct x from unnest(people) x
+                    where x <> p_requester or settings.allow_self_approval order by x);
+    if cardinality(people) = 0 then
+      raise exception using errcode = 'TR502',
+        message = format('step %s "%s" of chain "%s" has no approver for this requester', step.position, step.name, chain_name),
+        hint = 'approvers';
+    end if;
+    if step.mode = 'vote' and step.vote_threshold > cardinality(people) then
+      raise exception using errcode = 'TR502',
+        message = format('step %s "%s" needs %s approvals but has only %s approvers', step.position, step.name,
+          step.vote_threshold, cardinality(people)),
+        hint = 'vote_threshold';
+    end if;
+    n := n + 1;
+    step_no := n;
+    step_id := step.id;
+    step_name := step.name;
+    step_mode := step.mode;
+    threshold := step.vote_threshold;
+    approvers := people;
+    return next;
+  end loop;
+end
+$$;
+
 -- Submits a document: for modules' own SQL functions, which check their own rights first.
 -- Returns the submission's id; raises TR501/502/503/504.
 create function app_private.submit_approval(p_tenant uuid, p_doc_type text, p_doc_id uuid, p_facts jsonb,
@@ -857,10 +920,6 @@ declare
   chain public.approval_chains;
   inst public.approval_instances;
   step record;
-  approver record;
-  people uuid[];
-  person uuid;
-  department uuid;
   snapshot jsonb;
   n int := 0;
 begin
@@ -906,51 +965,17 @@ begin
     return inst.id;
   end if;
 
-  select m.department_id into department from public.memberships m
-  where m.tenant_id = p_tenant and m.user_id = p_requester;
-  if department is null and p_facts ->> 'department_id' ~ '^[0-9a-f-]{36}$' then
-    department := (p_facts ->> 'department_id')::uuid;
-  end if;
-
   snapshot := to_jsonb(chain) || jsonb_build_object('steps', '[]'::jsonb, 'copies',
     coalesce((select jsonb_agg(cc.user_id) from public.approval_chain_copies cc where cc.chain_id = chain.id), '[]'));
-  for step in select * from public.approval_chain_steps s where s.chain_id = chain.id order by s.position loop
-    people := '{}';
-    for approver in select * from public.approval_step_approvers a where a.step_id = step.id loop
-      if approver.kind = 'person' then
-        people := people || approver.user_id;
-      elsif approver.kind = 'role' then
-        people := people || array(select mr.user_id from public.membership_roles mr
-                                  where mr.tenant_id = p_tenant and mr.role_id = approver.role_id);
-      else
-        person := app_private.manager_up(p_tenant, department, p_requester,
-          case when approver.kind = 'department_manager' then 1 else approver.levels end);
-        if person is not null then
-          people := people || person;
-        end if;
-      end if;
-    end loop;
-    people := array(select distinct x from unnest(people) x
-                    where x <> p_requester or settings.allow_self_approval order by x);
-    if cardinality(people) = 0 then
-      raise exception using errcode = 'TR502',
-        message = format('step %s "%s" of chain "%s" has no approver for this requester', step.position, step.name, chain.name),
-        hint = 'approvers';
-    end if;
-    if step.mode = 'vote' and step.vote_threshold > cardinality(people) then
-      raise exception using errcode = 'TR502',
-        message = format('step %s "%s" needs %s approvals but has only %s approvers', step.position, step.name,
-          step.vote_threshold, cardinality(people)),
-        hint = 'vote_threshold';
-    end if;
+  for step in select * from app_private.approval_route(p_tenant, chain.id, p_requester, p_facts) loop
     n := n + 1;
     insert into public.approval_instance_steps (tenant_id, instance_id, position, name, mode, vote_threshold, assignees)
-    values (p_tenant, inst.id, n, step.name, step.mode, step.vote_threshold, people);
+    values (p_tenant, inst.id, step.step_no, step.step_name, step.step_mode, step.threshold, step.approvers);
     snapshot := jsonb_set(snapshot, '{steps}', (snapshot -> 'steps') || jsonb_build_object(
-      'position', n, 'name', step.name, 'mode', step.mode, 'vote_threshold', step.vote_threshold,
+      'position', step.step_no, 'name', step.step_name, 'mode', step.step_mode, 'vote_threshold', step.threshold,
       'approvers', (select coalesce(jsonb_agg(to_jsonb(a) - 'tenant_id' - 'step_id'), '[]')
-                    from public.approval_step_approvers a where a.step_id = step.id),
-      'resolved', to_jsonb(people)));
+                    from public.approval_step_approvers a where a.step_id = step.step_id),
+      'resolved', to_jsonb(step.approvers)));
   end loop;
   if n = 0 then
     raise exception using errcode = 'TR502', message = format('chain "%s" has no steps', chain.name), hint = 'steps';
@@ -1612,6 +1637,41 @@ comment on function public.submit_request(text, uuid) is
   'company''s own type) for approval; returns the approval''s id. '
   'SECURITY DEFINER because the approval tables are written only by the engine; the requester is checked here';
 
+-- Who would approve the caller's document with these facts, before submitting it.
+create function public.approval_preview(p_doc_type text, p_facts jsonb default '{}')
+returns table (chain_id uuid, chain_name text, step_no int, step_name text, mode public.approval_step_mode,
+  vote_threshold smallint, approvers uuid[], approver_names text[])
+language plpgsql stable security definer set search_path = ''
+as $$
+declare
+  tenant uuid := app_private.require('approvals', 'read');
+  facts jsonb := coalesce(p_facts, '{}');
+  chain public.approval_chains;
+begin
+  if jsonb_typeof(facts) <> 'object' then
+    raise exception using errcode = 'TR515', message = 'facts must be a JSON object', hint = 'facts';
+  end if;
+  -- OA requests are judged by the requester's department (see oa_request_defaults).
+  facts := facts || jsonb_build_object('department_id', (select m.department_id from public.memberships m
+                                                         where m.tenant_id = tenant and m.user_id = auth.uid()));
+  select c.* into chain from public.approval_chains c
+  where c.id = app_private.approval_match_chain(tenant, p_doc_type, facts);
+  if chain.id is null then
+    return;
+  end if;
+  return query
+  select chain.id, chain.name, r.step_no, r.step_name, r.step_mode, r.threshold, r.approvers,
+    array(select coalesce(nullif(m.display_name, ''), m.email, a.person::text)
+          from unnest(r.approvers) with ordinality as a(person, n)
+          left join public.memberships m on m.tenant_id = tenant and m.user_id = a.person order by a.n)
+  from app_private.approval_route(tenant, chain.id, auth.uid(), facts) r;
+end
+$$;
+comment on function public.approval_preview(text, jsonb) is
+  'The chain and approvers a document of the caller with these facts would get (no rows: no approval needed). '
+  'SECURITY DEFINER because resolving managers and roles reads memberships the caller may not see; '
+  'it answers only for the caller''s own company and names only the approvers';
+
 -- ───────────────────────────── inbox ─────────────────────────────
 -- Security invoker: what RLS shows the caller (their tasks, those they substitute, their requests).
 create function public.approval_inbox(p_box text default 'pending')
@@ -1888,6 +1948,7 @@ revoke all on function app_private.approval_doc_types_guard(), app_private.appro
   app_private.fact_numeric(jsonb), app_private.approval_condition_holds(jsonb, jsonb),
   app_private.facts_normalised(jsonb), app_private.facts_hash(jsonb),
   app_private.department_depth(uuid, uuid), app_private.approval_match_chain(uuid, text, jsonb),
+  app_private.approval_route(uuid, uuid, uuid, jsonb),
   app_private.manager_up(uuid, uuid, uuid, int),
   app_private.approval_sync_document(uuid, text, uuid, public.approval_status),
   app_private.approval_log(public.approval_instances, uuid, smallint, text, uuid, uuid, uuid, text),
@@ -1909,8 +1970,8 @@ grant execute on function app_private.acts_for(uuid, uuid, text), app_private.is
 grant execute on function app_private.assert_approved(uuid, text, uuid, jsonb),
   app_private.assert_editable(uuid, text, uuid) to authenticated, service_role;
 
-revoke execute on function public.reassign_task(uuid, uuid, text) from public, anon;
-grant execute on function public.reassign_task(uuid, uuid, text) to authenticated;
+revoke execute on function public.reassign_task(uuid, uuid, text), public.approval_preview(text, jsonb) from public, anon;
+grant execute on function public.reassign_task(uuid, uuid, text), public.approval_preview(text, jsonb) to authenticated;
 revoke execute on function public.approve_task(uuid, text), public.reject_task(uuid, text),
   public.return_task(uuid, int, text), public.transfer_task(uuid, uuid, text),
   public.add_approval_signer(uuid, uuid, text), public.comment_approval(uuid, text), public.withdraw_approval(uuid),
