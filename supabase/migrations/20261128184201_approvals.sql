@@ -8,10 +8,12 @@
 --   2. submits from its own SQL function: app_private.submit_approval(tenant, doc_type, doc_id, facts,
 --      requester), where facts is a jsonb object of the document's facts (amount, department_id,
 --      party_id, title and any other field chains may test), built from the row the same way every time
---      (to_jsonb of the row's columns: its hash is compared later);
+--      (to_jsonb of the row's columns: its hash is compared later). It writes the approval tables, so
+--      only SECURITY DEFINER functions that checked the caller's rights call it (not granted to API roles);
 --   3. before confirming or posting, calls app_private.assert_approved(tenant, doc_type, doc_id, facts)
 --      (TR505 not approved, TR506 changed since approval), and from its edit guard
---      app_private.assert_editable(tenant, doc_type, doc_id) (TR507 under approval);
+--      app_private.assert_editable(tenant, doc_type, doc_id) (TR507 under approval); both may be called
+--      from triggers running as the person (granted to authenticated);
 --   4. may add `app_private.is_pending_approver(tenant_id, '<doc_type>', id)` to an extra select policy
 --      so that approvers read the documents waiting for them even without the module's read right.
 -- The OA requests of this migration (leave, expense claim, contract/seal, generic request) are built on
@@ -31,6 +33,8 @@
 --   department manager, the manager N levels up (the Nth distinct manager above the requester along
 --   the department's parents; departments without a manager, or managed by the requester, are
 --   skipped). The requester's department is their membership's, else the facts' department_id.
+--   OA requests carry the requester's department, set by the database (not chosen by the requester,
+--   who could otherwise pick the most lenient chain).
 --   Unless self-approval is allowed, the requester is left out of every step; a step left without
 --   approver refuses the submission (TR502), so nothing is ever approved by nobody.
 -- * Snapshot: submitting resolves every step's approvers into approval_instance_steps (and the chain
@@ -49,7 +53,12 @@
 --   document types; the substitute acts on the person's tasks "on behalf of" them (acted_by and
 --   on_behalf_of on the task and in the history).
 -- * A document that is changed after approval needs approval again: approval stores the hash of the
---   facts approved; assert_approved compares it with the document's current facts.
+--   facts approved (numbers normalised: 100 and 100.00 hash alike); assert_approved compares it with
+--   the document's current facts. OA requests: an approved leave, seal or generic request that is
+--   edited goes back to draft; an approved expense claim cannot be edited (the ledger posts it).
+-- * approval_preview(doc_type, facts) shows a person the chain and approvers before submitting.
+-- * Every company gets inactive chain templates (审批模板, names ending in "(模板)") for the built-in
+--   types, to check and switch on.
 -- * Inbox: approval_tasks is in the supabase_realtime publication; RLS shows a person their own tasks
 --   (and those they act on as a substitute), so new tasks arrive live.
 -- * Copy-to (抄送) people get a task of kind 'copy' at submission (never actionable) and may read.
