@@ -254,6 +254,27 @@ describe('for other modules: assert_approved, assert_editable, is_pending_approv
     const changed = await assertApproved({ ...facts, amount: 26000 })
     expect(changed.error?.code).toBe('TR506')
     expect((await assertApproved({ ...facts, title: 'PO 1 (edited)' })).error?.code).toBe('TR506')
+    // A company that requires approval without a chain: the small order needs one too.
+    await db.query(
+      'update public.approval_settings set require_approval_without_chain = true where tenant_id = $1',
+      [co.tenantId],
+    )
+    try {
+      expect((await assertApproved({ ...facts, amount: 500 })).error?.code).toBe('TR506')
+      const fresh = crypto.randomUUID()
+      const small = await call('select app_private.assert_approved($1, $2, $3, $4)', [
+        co.tenantId,
+        'purchase_order',
+        fresh,
+        JSON.stringify({ amount: 500 }),
+      ])
+      expect(small.error?.code).toBe('TR505')
+    } finally {
+      await db.query(
+        'update public.approval_settings set require_approval_without_chain = false where tenant_id = $1',
+        [co.tenantId],
+      )
+    }
     // Unknown types are refused.
     expect(
       (await call('select app_private.assert_approved($1, $2, $3, $4)', [co.tenantId, 'nope', po, '{}']))
