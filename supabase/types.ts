@@ -538,6 +538,7 @@ export type Database = {
       approval_settings: {
         Row: {
           allow_self_approval: boolean
+          id: string
           overdue_hours: number
           require_approval_without_chain: boolean
           tenant_id: string
@@ -545,6 +546,7 @@ export type Database = {
         }
         Insert: {
           allow_self_approval?: boolean
+          id?: string
           overdue_hours?: number
           require_approval_without_chain?: boolean
           tenant_id: string
@@ -552,6 +554,7 @@ export type Database = {
         }
         Update: {
           allow_self_approval?: boolean
+          id?: string
           overdue_hours?: number
           require_approval_without_chain?: boolean
           tenant_id?: string

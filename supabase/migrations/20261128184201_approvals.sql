@@ -150,7 +150,8 @@ create trigger approval_doc_types_guard before delete on public.approval_doc_typ
 
 -- ───────────────────────────── settings ─────────────────────────────
 create table public.approval_settings (
-  tenant_id uuid primary key references public.tenants (id) on delete cascade,
+  id uuid primary key default gen_random_uuid(),
+  tenant_id uuid not null unique references public.tenants (id) on delete cascade,
   allow_self_approval boolean not null default false,
   require_approval_without_chain boolean not null default false,
   overdue_hours int not null default 48 check (overdue_hours between 1 and 8760),
@@ -547,7 +548,7 @@ language sql stable security definer set search_path = ''
 as $$
   select coalesce(
     (select s from public.approval_settings s where s.tenant_id = p_tenant),
-    row(p_tenant, false, false, 48, now())::public.approval_settings)
+    row(null, p_tenant, false, false, 48, now())::public.approval_settings)
 $$;
 
 -- Does the caller stand in for this person today (for this document type)?
