@@ -82,3 +82,17 @@ call app_private.enable_tenant_rls('public.posting_templates', 'posting_template
 
 call app_private.enable_audit('public.ledger_settings');
 call app_private.enable_audit('public.posting_templates');
+
+-- Expense categories (supabase/migrations/20261128191800_expense_posting.sql): everyone reads them for
+-- their claims; accountants choose the accounts.
+insert into public.permissions (resource, action, description) values
+  ('expense_categories', 'read', 'See expense categories'),
+  ('expense_categories', 'create', 'Add expense categories'),
+  ('expense_categories', 'update', 'Change the accounts of expense categories'),
+  ('expense_categories', 'delete', 'Delete expense categories')
+on conflict (resource, action) do update set description = excluded.description;
+insert into default_matrix_rows values
+  ('*', 'expense_categories', '{read}'),
+  ('accountant', 'expense_categories', '{create,update,delete}');
+call app_private.enable_tenant_rls('public.expense_categories', 'expense_categories');
+call app_private.enable_audit('public.expense_categories');

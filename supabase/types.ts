@@ -182,6 +182,644 @@ export type Database = {
           },
         ]
       }
+      approval_actions: {
+        Row: {
+          action: string
+          actor_id: string | null
+          at: string
+          comment: string | null
+          id: number
+          instance_id: string
+          on_behalf_of: string | null
+          step_position: number | null
+          target_user_id: string | null
+          task_id: string | null
+          tenant_id: string
+        }
+        Insert: {
+          action: string
+          actor_id?: string | null
+          at?: string
+          comment?: string | null
+          id?: never
+          instance_id: string
+          on_behalf_of?: string | null
+          step_position?: number | null
+          target_user_id?: string | null
+          task_id?: string | null
+          tenant_id: string
+        }
+        Update: {
+          action?: string
+          actor_id?: string | null
+          at?: string
+          comment?: string | null
+          id?: never
+          instance_id?: string
+          on_behalf_of?: string | null
+          step_position?: number | null
+          target_user_id?: string | null
+          task_id?: string | null
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_actions_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_actions_tenant_id_instance_id_fkey"
+            columns: ["tenant_id", "instance_id"]
+            isOneToOne: false
+            referencedRelation: "approval_instances"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_actions_tenant_id_task_id_fkey"
+            columns: ["tenant_id", "task_id"]
+            isOneToOne: false
+            referencedRelation: "approval_tasks"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      approval_chain_copies: {
+        Row: {
+          chain_id: string
+          id: string
+          tenant_id: string
+          user_id: string
+        }
+        Insert: {
+          chain_id: string
+          id?: string
+          tenant_id: string
+          user_id: string
+        }
+        Update: {
+          chain_id?: string
+          id?: string
+          tenant_id?: string
+          user_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_chain_copies_tenant_id_chain_id_fkey"
+            columns: ["tenant_id", "chain_id"]
+            isOneToOne: false
+            referencedRelation: "approval_chains"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_chain_copies_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_chain_copies_tenant_id_user_id_fkey"
+            columns: ["tenant_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+        ]
+      }
+      approval_chain_steps: {
+        Row: {
+          chain_id: string
+          id: string
+          mode: Database["public"]["Enums"]["approval_step_mode"]
+          name: string
+          position: number
+          tenant_id: string
+          vote_threshold: number | null
+        }
+        Insert: {
+          chain_id: string
+          id?: string
+          mode?: Database["public"]["Enums"]["approval_step_mode"]
+          name: string
+          position: number
+          tenant_id: string
+          vote_threshold?: number | null
+        }
+        Update: {
+          chain_id?: string
+          id?: string
+          mode?: Database["public"]["Enums"]["approval_step_mode"]
+          name?: string
+          position?: number
+          tenant_id?: string
+          vote_threshold?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_chain_steps_tenant_id_chain_id_fkey"
+            columns: ["tenant_id", "chain_id"]
+            isOneToOne: false
+            referencedRelation: "approval_chains"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_chain_steps_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      approval_chains: {
+        Row: {
+          active: boolean
+          conditions: NonNullable<Json>
+          created_at: string
+          department_id: string | null
+          doc_type: string
+          id: string
+          max_amount: number | null
+          min_amount: number | null
+          name: string
+          party_id: string | null
+          priority: number
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          department_id?: string | null
+          doc_type: string
+          id?: string
+          max_amount?: number | null
+          min_amount?: number | null
+          name: string
+          party_id?: string | null
+          priority?: number
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          active?: boolean
+          conditions?: NonNullable<Json>
+          created_at?: string
+          department_id?: string | null
+          doc_type?: string
+          id?: string
+          max_amount?: number | null
+          min_amount?: number | null
+          name?: string
+          party_id?: string | null
+          priority?: number
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_chains_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_chains_tenant_id_doc_type_fkey"
+            columns: ["tenant_id", "doc_type"]
+            isOneToOne: false
+            referencedRelation: "approval_doc_types"
+            referencedColumns: ["tenant_id", "doc_type"]
+          },
+          {
+            foreignKeyName: "approval_chains_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_chains_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      approval_delegations: {
+        Row: {
+          created_at: string
+          doc_types: string[] | null
+          ends_on: string
+          id: string
+          note: string | null
+          person_id: string
+          starts_on: string
+          substitute_id: string
+          tenant_id: string
+        }
+        Insert: {
+          created_at?: string
+          doc_types?: string[] | null
+          ends_on: string
+          id?: string
+          note?: string | null
+          person_id?: string
+          starts_on: string
+          substitute_id: string
+          tenant_id: string
+        }
+        Update: {
+          created_at?: string
+          doc_types?: string[] | null
+          ends_on?: string
+          id?: string
+          note?: string | null
+          person_id?: string
+          starts_on?: string
+          substitute_id?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_delegations_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_delegations_tenant_id_person_id_fkey"
+            columns: ["tenant_id", "person_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+          {
+            foreignKeyName: "approval_delegations_tenant_id_substitute_id_fkey"
+            columns: ["tenant_id", "substitute_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+        ]
+      }
+      approval_doc_types: {
+        Row: {
+          active: boolean
+          builtin: boolean
+          created_at: string
+          doc_type: string
+          name: string
+          tenant_id: string
+        }
+        Insert: {
+          active?: boolean
+          builtin?: boolean
+          created_at?: string
+          doc_type: string
+          name: string
+          tenant_id: string
+        }
+        Update: {
+          active?: boolean
+          builtin?: boolean
+          created_at?: string
+          doc_type?: string
+          name?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_doc_types_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      approval_instance_steps: {
+        Row: {
+          activated_at: string | null
+          assignees: string[]
+          decided_at: string | null
+          id: string
+          instance_id: string
+          mode: Database["public"]["Enums"]["approval_step_mode"]
+          name: string
+          position: number
+          round: number
+          status: Database["public"]["Enums"]["approval_step_status"]
+          tenant_id: string
+          vote_threshold: number | null
+        }
+        Insert: {
+          activated_at?: string | null
+          assignees: string[]
+          decided_at?: string | null
+          id?: string
+          instance_id: string
+          mode: Database["public"]["Enums"]["approval_step_mode"]
+          name: string
+          position: number
+          round?: number
+          status?: Database["public"]["Enums"]["approval_step_status"]
+          tenant_id: string
+          vote_threshold?: number | null
+        }
+        Update: {
+          activated_at?: string | null
+          assignees?: string[]
+          decided_at?: string | null
+          id?: string
+          instance_id?: string
+          mode?: Database["public"]["Enums"]["approval_step_mode"]
+          name?: string
+          position?: number
+          round?: number
+          status?: Database["public"]["Enums"]["approval_step_status"]
+          tenant_id?: string
+          vote_threshold?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_instance_steps_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_instance_steps_tenant_id_instance_id_fkey"
+            columns: ["tenant_id", "instance_id"]
+            isOneToOne: false
+            referencedRelation: "approval_instances"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      approval_instances: {
+        Row: {
+          amount: number | null
+          chain_id: string | null
+          chain_snapshot: Json | null
+          current_step: number | null
+          decided_at: string | null
+          doc_id: string
+          doc_type: string
+          facts: NonNullable<Json>
+          facts_hash: string
+          id: string
+          requester_id: string
+          status: Database["public"]["Enums"]["approval_status"]
+          submitted_at: string
+          tenant_id: string
+          title: string | null
+        }
+        Insert: {
+          amount?: number | null
+          chain_id?: string | null
+          chain_snapshot?: Json | null
+          current_step?: number | null
+          decided_at?: string | null
+          doc_id: string
+          doc_type: string
+          facts: NonNullable<Json>
+          facts_hash: string
+          id?: string
+          requester_id: string
+          status?: Database["public"]["Enums"]["approval_status"]
+          submitted_at?: string
+          tenant_id: string
+          title?: string | null
+        }
+        Update: {
+          amount?: number | null
+          chain_id?: string | null
+          chain_snapshot?: Json | null
+          current_step?: number | null
+          decided_at?: string | null
+          doc_id?: string
+          doc_type?: string
+          facts?: NonNullable<Json>
+          facts_hash?: string
+          id?: string
+          requester_id?: string
+          status?: Database["public"]["Enums"]["approval_status"]
+          submitted_at?: string
+          tenant_id?: string
+          title?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_instances_tenant_id_chain_id_fkey"
+            columns: ["tenant_id", "chain_id"]
+            isOneToOne: false
+            referencedRelation: "approval_chains"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_instances_tenant_id_doc_type_fkey"
+            columns: ["tenant_id", "doc_type"]
+            isOneToOne: false
+            referencedRelation: "approval_doc_types"
+            referencedColumns: ["tenant_id", "doc_type"]
+          },
+          {
+            foreignKeyName: "approval_instances_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      approval_settings: {
+        Row: {
+          allow_self_approval: boolean
+          id: string
+          overdue_hours: number
+          require_approval_without_chain: boolean
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          allow_self_approval?: boolean
+          id?: string
+          overdue_hours?: number
+          require_approval_without_chain?: boolean
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          allow_self_approval?: boolean
+          id?: string
+          overdue_hours?: number
+          require_approval_without_chain?: boolean
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_settings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: true
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      approval_step_approvers: {
+        Row: {
+          id: string
+          kind: Database["public"]["Enums"]["approver_kind"]
+          levels: number
+          role_id: string | null
+          step_id: string
+          tenant_id: string
+          user_id: string | null
+        }
+        Insert: {
+          id?: string
+          kind: Database["public"]["Enums"]["approver_kind"]
+          levels?: number
+          role_id?: string | null
+          step_id: string
+          tenant_id: string
+          user_id?: string | null
+        }
+        Update: {
+          id?: string
+          kind?: Database["public"]["Enums"]["approver_kind"]
+          levels?: number
+          role_id?: string | null
+          step_id?: string
+          tenant_id?: string
+          user_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_step_approvers_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_step_approvers_tenant_id_role_id_fkey"
+            columns: ["tenant_id", "role_id"]
+            isOneToOne: false
+            referencedRelation: "roles"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_step_approvers_tenant_id_step_id_fkey"
+            columns: ["tenant_id", "step_id"]
+            isOneToOne: false
+            referencedRelation: "approval_chain_steps"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_step_approvers_tenant_id_user_id_fkey"
+            columns: ["tenant_id", "user_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+        ]
+      }
+      approval_tasks: {
+        Row: {
+          acted_at: string | null
+          acted_by: string | null
+          assignee_id: string
+          comment: string | null
+          created_at: string
+          doc_id: string
+          doc_type: string
+          id: string
+          instance_id: string
+          kind: Database["public"]["Enums"]["approval_task_kind"]
+          on_behalf_of: string | null
+          round: number
+          status: Database["public"]["Enums"]["approval_task_status"]
+          step_id: string | null
+          tenant_id: string
+          transferred_from: string | null
+        }
+        Insert: {
+          acted_at?: string | null
+          acted_by?: string | null
+          assignee_id: string
+          comment?: string | null
+          created_at?: string
+          doc_id: string
+          doc_type: string
+          id?: string
+          instance_id: string
+          kind: Database["public"]["Enums"]["approval_task_kind"]
+          on_behalf_of?: string | null
+          round: number
+          status: Database["public"]["Enums"]["approval_task_status"]
+          step_id?: string | null
+          tenant_id: string
+          transferred_from?: string | null
+        }
+        Update: {
+          acted_at?: string | null
+          acted_by?: string | null
+          assignee_id?: string
+          comment?: string | null
+          created_at?: string
+          doc_id?: string
+          doc_type?: string
+          id?: string
+          instance_id?: string
+          kind?: Database["public"]["Enums"]["approval_task_kind"]
+          on_behalf_of?: string | null
+          round?: number
+          status?: Database["public"]["Enums"]["approval_task_status"]
+          step_id?: string | null
+          tenant_id?: string
+          transferred_from?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "approval_tasks_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "approval_tasks_tenant_id_instance_id_fkey"
+            columns: ["tenant_id", "instance_id"]
+            isOneToOne: false
+            referencedRelation: "approval_instances"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_tasks_tenant_id_step_id_fkey"
+            columns: ["tenant_id", "step_id"]
+            isOneToOne: false
+            referencedRelation: "approval_instance_steps"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "approval_tasks_tenant_id_transferred_from_fkey"
+            columns: ["tenant_id", "transferred_from"]
+            isOneToOne: false
+            referencedRelation: "approval_tasks"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       audit_log: {
         Row: {
           action: string
@@ -348,6 +986,173 @@ export type Database = {
           },
         ]
       }
+      expense_categories: {
+        Row: {
+          account_id: string
+          id: string
+          name: string
+          tenant_id: string
+        }
+        Insert: {
+          account_id: string
+          id?: string
+          name: string
+          tenant_id: string
+        }
+        Update: {
+          account_id?: string
+          id?: string
+          name?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "expense_categories_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "expense_categories_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      expense_claim_lines: {
+        Row: {
+          amount: number
+          category: string
+          claim_id: string
+          created_at: string
+          description: string | null
+          id: string
+          invoice_type: Database["public"]["Enums"]["invoice_kind"]
+          spent_on: string | null
+          tax_amount: number
+          tenant_id: string
+        }
+        Insert: {
+          amount: number
+          category: string
+          claim_id: string
+          created_at?: string
+          description?: string | null
+          id?: string
+          invoice_type?: Database["public"]["Enums"]["invoice_kind"]
+          spent_on?: string | null
+          tax_amount?: number
+          tenant_id: string
+        }
+        Update: {
+          amount?: number
+          category?: string
+          claim_id?: string
+          created_at?: string
+          description?: string | null
+          id?: string
+          invoice_type?: Database["public"]["Enums"]["invoice_kind"]
+          spent_on?: string | null
+          tax_amount?: number
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "expense_claim_lines_tenant_id_claim_id_fkey"
+            columns: ["tenant_id", "claim_id"]
+            isOneToOne: false
+            referencedRelation: "expense_claims"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "expense_claim_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      expense_claims: {
+        Row: {
+          created_at: string
+          department_id: string | null
+          id: string
+          note: string | null
+          number: string
+          project_id: string | null
+          requester_id: string
+          status: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          total_amount: number
+          total_tax: number
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          department_id?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          project_id?: string | null
+          requester_id?: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          total_amount?: number
+          total_tax?: number
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          department_id?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          project_id?: string | null
+          requester_id?: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id?: string
+          title?: string
+          total_amount?: number
+          total_tax?: number
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "expense_claims_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "expense_claims_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "expense_claims_tenant_id_project_id_fkey"
+            columns: ["tenant_id", "project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "expense_claims_tenant_id_requester_id_fkey"
+            columns: ["tenant_id", "requester_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+        ]
+      }
       fiscal_periods: {
         Row: {
           created_at: string
@@ -472,6 +1277,80 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "parties"
             referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      general_requests: {
+        Row: {
+          amount: number | null
+          created_at: string
+          department_id: string | null
+          doc_type: string
+          form: NonNullable<Json>
+          id: string
+          number: string
+          requester_id: string
+          status: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          amount?: number | null
+          created_at?: string
+          department_id?: string | null
+          doc_type?: string
+          form?: NonNullable<Json>
+          id?: string
+          number?: string
+          requester_id?: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          amount?: number | null
+          created_at?: string
+          department_id?: string | null
+          doc_type?: string
+          form?: NonNullable<Json>
+          id?: string
+          number?: string
+          requester_id?: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "general_requests_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "general_requests_tenant_id_doc_type_fkey"
+            columns: ["tenant_id", "doc_type"]
+            isOneToOne: false
+            referencedRelation: "approval_doc_types"
+            referencedColumns: ["tenant_id", "doc_type"]
+          },
+          {
+            foreignKeyName: "general_requests_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "general_requests_tenant_id_requester_id_fkey"
+            columns: ["tenant_id", "requester_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
           },
         ]
       }
@@ -873,6 +1752,82 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "parties"
             referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      leave_requests: {
+        Row: {
+          created_at: string
+          days: number
+          department_id: string | null
+          end_half: boolean
+          ends_on: string
+          id: string
+          leave_type: Database["public"]["Enums"]["leave_type"]
+          number: string
+          reason: string | null
+          requester_id: string
+          start_half: boolean
+          starts_on: string
+          status: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          created_at?: string
+          days?: number
+          department_id?: string | null
+          end_half?: boolean
+          ends_on: string
+          id?: string
+          leave_type: Database["public"]["Enums"]["leave_type"]
+          number?: string
+          reason?: string | null
+          requester_id?: string
+          start_half?: boolean
+          starts_on: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          created_at?: string
+          days?: number
+          department_id?: string | null
+          end_half?: boolean
+          ends_on?: string
+          id?: string
+          leave_type?: Database["public"]["Enums"]["leave_type"]
+          number?: string
+          reason?: string | null
+          requester_id?: string
+          start_half?: boolean
+          starts_on?: string
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "leave_requests_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "leave_requests_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "leave_requests_tenant_id_requester_id_fkey"
+            columns: ["tenant_id", "requester_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
           },
         ]
       }
@@ -2071,6 +3026,86 @@ export type Database = {
           },
         ]
       }
+      seal_requests: {
+        Row: {
+          attachment_ref: string | null
+          contract_amount: number | null
+          created_at: string
+          department_id: string | null
+          id: string
+          number: string
+          party_id: string | null
+          purpose: string | null
+          requester_id: string
+          seal_type: Database["public"]["Enums"]["seal_type"]
+          status: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          updated_at: string
+        }
+        Insert: {
+          attachment_ref?: string | null
+          contract_amount?: number | null
+          created_at?: string
+          department_id?: string | null
+          id?: string
+          number?: string
+          party_id?: string | null
+          purpose?: string | null
+          requester_id?: string
+          seal_type?: Database["public"]["Enums"]["seal_type"]
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id: string
+          title: string
+          updated_at?: string
+        }
+        Update: {
+          attachment_ref?: string | null
+          contract_amount?: number | null
+          created_at?: string
+          department_id?: string | null
+          id?: string
+          number?: string
+          party_id?: string | null
+          purpose?: string | null
+          requester_id?: string
+          seal_type?: Database["public"]["Enums"]["seal_type"]
+          status?: Database["public"]["Enums"]["oa_status"]
+          tenant_id?: string
+          title?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "seal_requests_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "seal_requests_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "seal_requests_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "seal_requests_tenant_id_requester_id_fkey"
+            columns: ["tenant_id", "requester_id"]
+            isOneToOne: false
+            referencedRelation: "memberships"
+            referencedColumns: ["tenant_id", "user_id"]
+          },
+        ]
+      }
       stock_levels: {
         Row: {
           average_cost: number
@@ -2983,6 +4018,10 @@ export type Database = {
     }
     Functions: {
       accept_invitation: { Args: { p_token: string }; Returns: string }
+      add_approval_signer: {
+        Args: { p_comment?: string; p_task_id: string; p_user_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
       aging: {
         Args: { p_as_of?: string; p_kind?: string }
         Returns: {
@@ -3007,12 +4046,72 @@ export type Database = {
         }[]
       }
       api_reference: { Args: Record<PropertyKey, never>; Returns: Json }
+      approval_inbox: {
+        Args: { p_box?: string }
+        Returns: {
+          acted_at: string
+          amount: number
+          approval_status: Database["public"]["Enums"]["approval_status"]
+          assigned_at: string
+          box: string
+          doc_id: string
+          doc_type: string
+          instance_id: string
+          on_behalf_of: string
+          requester_id: string
+          step_name: string
+          task_id: string
+          task_status: Database["public"]["Enums"]["approval_task_status"]
+          title: string
+        }[]
+      }
+      approval_inbox_counts: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          copied: number
+          done: number
+          pending: number
+          submitted: number
+        }[]
+      }
+      approval_preview: {
+        Args: { p_doc_type: string; p_facts?: Json }
+        Returns: {
+          approver_names: string[]
+          approvers: string[]
+          chain_id: string
+          chain_name: string
+          mode: Database["public"]["Enums"]["approval_step_mode"]
+          step_name: string
+          step_no: number
+          vote_threshold: number
+        }[]
+      }
+      approval_wait_stats: {
+        Args: { p_group?: string; p_since?: string }
+        Returns: {
+          avg_hours: number
+          decided: number
+          group_key: string
+          label: string
+          max_hours: number
+          waiting: number
+        }[]
+      }
+      approve_task: {
+        Args: { p_comment?: string; p_task_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
       change_member_roles: {
         Args: { p_role_keys: string[]; p_user: string }
         Returns: undefined
       }
       check_api_key_request: {
         Args: Record<PropertyKey, never>
+        Returns: undefined
+      }
+      comment_approval: {
+        Args: { p_comment: string; p_instance_id: string }
         Returns: undefined
       }
       convert_lead: {
@@ -3073,6 +4172,15 @@ export type Database = {
         }[]
       }
       is_valid_credit_code: { Args: { p_code: string }; Returns: boolean }
+      leave_days: {
+        Args: {
+          p_end_half?: boolean
+          p_from: string
+          p_start_half?: boolean
+          p_to: string
+        }
+        Returns: number
+      }
       leave_tenant: { Args: Record<PropertyKey, never>; Returns: undefined }
       list_api_keys: {
         Args: Record<PropertyKey, never>
@@ -3130,6 +4238,21 @@ export type Database = {
         Args: { p_date?: string; p_doc_type: string }
         Returns: string
       }
+      overdue_approval_tasks: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          assigned_at: string
+          assignee_id: string
+          assignee_name: string
+          doc_id: string
+          doc_type: string
+          instance_id: string
+          step_name: string
+          task_id: string
+          title: string
+          waiting_hours: number
+        }[]
+      }
       party_balance: {
         Args: { p_party_id: string }
         Returns: {
@@ -3154,10 +4277,22 @@ export type Database = {
         Args: { p_from_user: string; p_to_user: string }
         Returns: Json
       }
+      reassign_task: {
+        Args: { p_comment?: string; p_task_id: string; p_to_user_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
+      reject_task: {
+        Args: { p_comment?: string; p_task_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
       remove_member: { Args: { p_user: string }; Returns: undefined }
       replay_webhook_event: {
         Args: { p_endpoint_id?: string; p_event_id: string }
         Returns: number
+      }
+      return_task: {
+        Args: { p_comment?: string; p_task_id: string; p_to_position: number }
+        Returns: Database["public"]["Enums"]["approval_status"]
       }
       reverse_document: {
         Args: {
@@ -3188,9 +4323,17 @@ export type Database = {
         Args: { p_department: string; p_user: string }
         Returns: undefined
       }
+      submit_request: {
+        Args: { p_doc_type: string; p_id: string }
+        Returns: string
+      }
       switch_tenant: { Args: { p_tenant: string }; Returns: undefined }
       tax_rate: { Args: { p_code: string; p_date?: string }; Returns: number }
       transfer_ownership: { Args: { p_user: string }; Returns: undefined }
+      transfer_task: {
+        Args: { p_comment?: string; p_task_id: string; p_to_user_id: string }
+        Returns: Database["public"]["Enums"]["approval_status"]
+      }
       trial_balance: {
         Args: { p_period_id: string }
         Returns: {
@@ -3252,6 +4395,7 @@ export type Database = {
         Returns: string
       }
       whoami: { Args: Record<PropertyKey, never>; Returns: Json }
+      withdraw_approval: { Args: { p_instance_id: string }; Returns: undefined }
     }
     Enums: {
       account_type:
@@ -3263,9 +4407,34 @@ export type Database = {
         | "profit_and_loss"
       accounting_standard: "small_enterprise" | "enterprise"
       address_kind: "shipping" | "billing" | "registered"
+      approval_status: "pending" | "approved" | "rejected" | "withdrawn"
+      approval_step_mode: "any" | "all" | "vote"
+      approval_step_status: "waiting" | "active" | "approved" | "rejected"
+      approval_task_kind: "approve" | "copy"
+      approval_task_status:
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "returned"
+        | "transferred"
+        | "cancelled"
+        | "copied"
+      approver_kind: "person" | "role" | "department_manager" | "manager_up"
       balance_direction: "debit" | "credit"
       follow_up_kind: "call" | "visit" | "message" | "note"
+      invoice_kind: "none" | "ordinary" | "special"
       lead_status: "new" | "contacted" | "qualified" | "converted" | "lost"
+      leave_type:
+        | "annual"
+        | "sick"
+        | "personal"
+        | "marriage"
+        | "maternity"
+        | "paternity"
+        | "bereavement"
+        | "compensatory"
+        | "other"
+      oa_status: "draft" | "pending" | "approved" | "rejected" | "withdrawn"
       open_item_kind:
         | "invoice"
         | "bill"
@@ -3276,6 +4445,12 @@ export type Database = {
         | "opening"
       period_status: "open" | "closed"
       quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
+      seal_type:
+        | "company"
+        | "contract"
+        | "finance"
+        | "legal_representative"
+        | "invoice"
       sequence_reset: "month" | "year" | "never"
       stage_outcome: "open" | "won" | "lost"
       tax_kind: "output" | "input" | "simplified"
@@ -3421,9 +4596,36 @@ export const Constants = {
       ],
       accounting_standard: ["small_enterprise", "enterprise"],
       address_kind: ["shipping", "billing", "registered"],
+      approval_status: ["pending", "approved", "rejected", "withdrawn"],
+      approval_step_mode: ["any", "all", "vote"],
+      approval_step_status: ["waiting", "active", "approved", "rejected"],
+      approval_task_kind: ["approve", "copy"],
+      approval_task_status: [
+        "pending",
+        "approved",
+        "rejected",
+        "returned",
+        "transferred",
+        "cancelled",
+        "copied",
+      ],
+      approver_kind: ["person", "role", "department_manager", "manager_up"],
       balance_direction: ["debit", "credit"],
       follow_up_kind: ["call", "visit", "message", "note"],
+      invoice_kind: ["none", "ordinary", "special"],
       lead_status: ["new", "contacted", "qualified", "converted", "lost"],
+      leave_type: [
+        "annual",
+        "sick",
+        "personal",
+        "marriage",
+        "maternity",
+        "paternity",
+        "bereavement",
+        "compensatory",
+        "other",
+      ],
+      oa_status: ["draft", "pending", "approved", "rejected", "withdrawn"],
       open_item_kind: [
         "invoice",
         "bill",
@@ -3435,6 +4637,13 @@ export const Constants = {
       ],
       period_status: ["open", "closed"],
       quotation_status: ["draft", "sent", "accepted", "rejected", "expired"],
+      seal_type: [
+        "company",
+        "contract",
+        "finance",
+        "legal_representative",
+        "invoice",
+      ],
       sequence_reset: ["month", "year", "never"],
       stage_outcome: ["open", "won", "lost"],
       tax_kind: ["output", "input", "simplified"],

@@ -251,6 +251,10 @@ create table app_private.gl_pending (
 );
 comment on table app_private.gl_pending is 'Posted lines not yet folded into gl_balances (append-only queue)';
 create index gl_pending_tenant_idx on app_private.gl_pending (tenant_id, period_id);
+-- A queue: every row is deleted by the next fold. Vacuum it after a fixed number of dead rows, not a
+-- fraction of its size, so that reports reading it never scan a bloated table.
+alter table app_private.gl_pending set (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 10000,
+  autovacuum_vacuum_insert_scale_factor = 0, autovacuum_vacuum_insert_threshold = 10000);
 create index gl_pending_party_idx on app_private.gl_pending (tenant_id, party_id);
 
 create table app_private.gl_balances (

@@ -480,24 +480,18 @@ end
 $$;
 
 -- ───────────────────────────── API ─────────────────────────────
-create function public.post_document(p_doc_type text, p_idempotency_key text, p_document jsonb) returns jsonb
-language plpgsql volatile security definer set search_path = ''
+-- The posting itself, for a company whose right the caller has checked (public.post_document) or for
+-- the system acting on a decision already taken (an approved expense claim).
+create function app_private.post_document(t uuid, p_doc_type text, p_idempotency_key text, p_document jsonb)
+returns jsonb
+language plpgsql set search_path = ''
 as $$
 declare
-  kinds constant text[] := array['purchase_receipt', 'supplier_bill', 'supplier_payment', 'delivery', 'sales_invoice',
-    'customer_receipt', 'sales_return', 'purchase_return', 'stock_transfer', 'stocktake', 'expense_claim',
-    'profit_carry_forward'];
-  t uuid;
   prior jsonb;
   d date;
   doc uuid;
   facts jsonb;
 begin
-  if p_doc_type is null or not p_doc_type = any (kinds) then
-    raise exception using errcode = 'TR741', message = format('unknown document type "%s"', p_doc_type),
-      hint = 'doc_type';
-  end if;
-  t := app_private.require(p_doc_type, 'post');
   if jsonb_typeof(p_document) is distinct from 'object' then
     perform app_private.doc_error('document', 'must be a JSON object');
   end if;
@@ -533,6 +527,22 @@ begin
                     when 'customer_receipt' then 'receipt_voucher' else p_doc_type end,
     facts || jsonb_build_object('payload', p_document), case p_doc_type when 'customer_receipt' then '收' when 'supplier_payment' then '付' else '记' end,
     p_idempotency_key);
+end
+$$;
+
+create function public.post_document(p_doc_type text, p_idempotency_key text, p_document jsonb) returns jsonb
+language plpgsql volatile security definer set search_path = ''
+as $$
+declare
+  kinds constant text[] := array['purchase_receipt', 'supplier_bill', 'supplier_payment', 'delivery', 'sales_invoice',
+    'customer_receipt', 'sales_return', 'purchase_return', 'stock_transfer', 'stocktake', 'expense_claim',
+    'profit_carry_forward'];
+begin
+  if p_doc_type is null or not p_doc_type = any (kinds) then
+    raise exception using errcode = 'TR741', message = format('unknown document type "%s"', p_doc_type),
+      hint = 'doc_type';
+  end if;
+  return app_private.post_document(app_private.require(p_doc_type, 'post'), p_doc_type, p_idempotency_key, p_document);
 end
 $$;
 comment on function public.post_document(text, text, jsonb) is
@@ -612,7 +622,7 @@ comment on function public.reverse_document(text, uuid, date) is
   '(right: post on the document type). '
   'SECURITY DEFINER because the ledger tables are written only by the engine: it checks the right itself.';
 
-revoke all on function app_private.lock_stock(uuid, uuid, uuid),
+revoke all on function app_private.lock_stock(uuid, uuid, uuid), app_private.post_document(uuid, text, text, jsonb),
   app_private.doc_vat(numeric, numeric, numeric, boolean, numeric, text), app_private.lines_in_lock_order(jsonb),
   app_private.doc_item(uuid, jsonb, text, boolean), app_private.due_date(jsonb, date, int),
   app_private.input_vat_deductible(uuid),
