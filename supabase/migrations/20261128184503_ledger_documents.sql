@@ -528,14 +528,15 @@ begin
   -- does not track is left off (the party stays on control accounts), so that lines add up per account.
   insert into public.voucher_lines (tenant_id, voucher_id, line_no, summary, account_id, debit, credit, party_id,
     item_id, department_id, project_id, employee_id, quantity, open_item_id, due_date)
-  select p_tenant, v, row_number() over (order by min(k.template_line), k.account_id, min(k.item_id::text)),
+  select p_tenant, v, row_number() over (order by min(k.template_line), min(k.account_code), min(k.item_id::text)),
     left(min(k.summary), 200), k.account_id,
     case when k.side = 'debit' then sum(k.amount) else 0 end,
     case when k.side = 'credit' then sum(k.amount) else 0 end,
     k.party_id, k.item_id, k.department_id, k.project_id, k.employee_id,
     case when k.item_id is not null then sum(k.quantity) end, k.open_item_id, min(k.due_date)
   from (
-    select g.side, g.account_id, g.amount, g.summary, g.template_line, g.quantity, g.open_item_id, g.due_date,
+    select g.side, g.account_id, a.code as account_code, g.amount, g.summary, g.template_line, g.quantity,
+      g.open_item_id, g.due_date,
       case when a.auxiliary && array['customer', 'supplier'] or g.account_id = any (controls) then g.party_id end as party_id,
       case when 'item' = any (a.auxiliary) then g.item_id end as item_id,
       case when 'department' = any (a.auxiliary) then g.department_id end as department_id,
