@@ -1510,6 +1510,13 @@ export type Database = {
             foreignKeyName: "item_prices_tenant_id_item_id_fkey"
             columns: ["tenant_id", "item_id"]
             isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "item_prices_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
             referencedRelation: "items"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -1560,6 +1567,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_units_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
           },
           {
             foreignKeyName: "item_units_tenant_id_item_id_fkey"
@@ -1894,6 +1908,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "ledger_document_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
           },
           {
             foreignKeyName: "ledger_document_lines_tenant_id_item_id_fkey"
@@ -2391,6 +2412,87 @@ export type Database = {
           },
         ]
       }
+      order_documents: {
+        Row: {
+          carrier: string | null
+          created_at: string
+          doc_type: string
+          document_id: string
+          id: string
+          idempotency_key: string
+          line_map: NonNullable<Json>
+          purchase_order_id: string | null
+          result: NonNullable<Json>
+          sales_order_id: string | null
+          tenant_id: string
+          tracking_number: string | null
+        }
+        Insert: {
+          carrier?: string | null
+          created_at?: string
+          doc_type: string
+          document_id: string
+          id?: string
+          idempotency_key: string
+          line_map?: NonNullable<Json>
+          purchase_order_id?: string | null
+          result: NonNullable<Json>
+          sales_order_id?: string | null
+          tenant_id: string
+          tracking_number?: string | null
+        }
+        Update: {
+          carrier?: string | null
+          created_at?: string
+          doc_type?: string
+          document_id?: string
+          id?: string
+          idempotency_key?: string
+          line_map?: NonNullable<Json>
+          purchase_order_id?: string | null
+          result?: NonNullable<Json>
+          sales_order_id?: string | null
+          tenant_id?: string
+          tracking_number?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "order_documents_tenant_id_document_id_fkey"
+            columns: ["tenant_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_purchase_order_id_fkey"
+            columns: ["tenant_id", "purchase_order_id"]
+            isOneToOne: false
+            referencedRelation: "purchase_orders"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
+            columns: ["tenant_id", "sales_order_id"]
+            isOneToOne: false
+            referencedRelation: "sales_order_progress"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
+            columns: ["tenant_id", "sales_order_id"]
+            isOneToOne: false
+            referencedRelation: "sales_orders"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       parties: {
         Row: {
           active: boolean
@@ -2775,6 +2877,168 @@ export type Database = {
           },
         ]
       }
+      purchase_order_lines: {
+        Row: {
+          amount: number
+          billed_quantity: number
+          discount: number
+          id: string
+          item_id: string
+          line_no: number
+          order_id: string
+          quantity: number
+          received_quantity: number
+          tax: number
+          tax_rate: number | null
+          tenant_id: string
+          total: number
+          unit_price: number
+        }
+        Insert: {
+          amount?: number
+          billed_quantity?: number
+          discount?: number
+          id?: string
+          item_id: string
+          line_no: number
+          order_id: string
+          quantity: number
+          received_quantity?: number
+          tax?: number
+          tax_rate?: number | null
+          tenant_id: string
+          total?: number
+          unit_price: number
+        }
+        Update: {
+          amount?: number
+          billed_quantity?: number
+          discount?: number
+          id?: string
+          item_id?: string
+          line_no?: number
+          order_id?: string
+          quantity?: number
+          received_quantity?: number
+          tax?: number
+          tax_rate?: number | null
+          tenant_id?: string
+          total?: number
+          unit_price?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "purchase_order_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchase_order_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "purchase_order_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "purchase_order_lines_tenant_id_order_id_fkey"
+            columns: ["tenant_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "purchase_orders"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      purchase_orders: {
+        Row: {
+          amount: number
+          confirmed_at: string | null
+          created_at: string
+          expected_date: string | null
+          id: string
+          note: string | null
+          number: string
+          order_date: string
+          owner_id: string | null
+          party_id: string
+          status: Database["public"]["Enums"]["order_status"]
+          tax: number
+          tax_inclusive: boolean
+          tenant_id: string
+          total: number
+          updated_at: string
+          warehouse_id: string | null
+        }
+        Insert: {
+          amount?: number
+          confirmed_at?: string | null
+          created_at?: string
+          expected_date?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          order_date?: string
+          owner_id?: string | null
+          party_id: string
+          status?: Database["public"]["Enums"]["order_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id: string
+          total?: number
+          updated_at?: string
+          warehouse_id?: string | null
+        }
+        Update: {
+          amount?: number
+          confirmed_at?: string | null
+          created_at?: string
+          expected_date?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          order_date?: string
+          owner_id?: string | null
+          party_id?: string
+          status?: Database["public"]["Enums"]["order_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id?: string
+          total?: number
+          updated_at?: string
+          warehouse_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "purchase_orders_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "purchase_orders_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       quotation_lines: {
         Row: {
           amount: number
@@ -2840,6 +3104,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "quotation_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
           },
           {
             foreignKeyName: "quotation_lines_tenant_id_item_id_fkey"
@@ -3026,6 +3297,185 @@ export type Database = {
           },
         ]
       }
+      sales_order_lines: {
+        Row: {
+          amount: number
+          delivered_quantity: number
+          discount: number
+          id: string
+          invoiced_quantity: number
+          item_id: string
+          line_no: number
+          order_id: string
+          quantity: number
+          tax: number
+          tax_rate: number | null
+          tenant_id: string
+          total: number
+          unit_price: number
+        }
+        Insert: {
+          amount?: number
+          delivered_quantity?: number
+          discount?: number
+          id?: string
+          invoiced_quantity?: number
+          item_id: string
+          line_no: number
+          order_id: string
+          quantity: number
+          tax?: number
+          tax_rate?: number | null
+          tenant_id: string
+          total?: number
+          unit_price: number
+        }
+        Update: {
+          amount?: number
+          delivered_quantity?: number
+          discount?: number
+          id?: string
+          invoiced_quantity?: number
+          item_id?: string
+          line_no?: number
+          order_id?: string
+          quantity?: number
+          tax?: number
+          tax_rate?: number | null
+          tenant_id?: string
+          total?: number
+          unit_price?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
+            columns: ["tenant_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "sales_order_progress"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
+            columns: ["tenant_id", "order_id"]
+            isOneToOne: false
+            referencedRelation: "sales_orders"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      sales_orders: {
+        Row: {
+          amount: number
+          confirmed_at: string | null
+          created_at: string
+          expected_ship_date: string | null
+          id: string
+          note: string | null
+          number: string
+          order_date: string
+          owner_id: string | null
+          party_id: string
+          quotation_id: string | null
+          status: Database["public"]["Enums"]["order_status"]
+          tax: number
+          tax_inclusive: boolean
+          tenant_id: string
+          total: number
+          updated_at: string
+          warehouse_id: string | null
+        }
+        Insert: {
+          amount?: number
+          confirmed_at?: string | null
+          created_at?: string
+          expected_ship_date?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          order_date?: string
+          owner_id?: string | null
+          party_id: string
+          quotation_id?: string | null
+          status?: Database["public"]["Enums"]["order_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id: string
+          total?: number
+          updated_at?: string
+          warehouse_id?: string | null
+        }
+        Update: {
+          amount?: number
+          confirmed_at?: string | null
+          created_at?: string
+          expected_ship_date?: string | null
+          id?: string
+          note?: string | null
+          number?: string
+          order_date?: string
+          owner_id?: string | null
+          party_id?: string
+          quotation_id?: string | null
+          status?: Database["public"]["Enums"]["order_status"]
+          tax?: number
+          tax_inclusive?: boolean
+          tenant_id?: string
+          total?: number
+          updated_at?: string
+          warehouse_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_orders_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_quotation_id_fkey"
+            columns: ["tenant_id", "quotation_id"]
+            isOneToOne: false
+            referencedRelation: "quotations"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       seal_requests: {
         Row: {
           attachment_ref: string | null
@@ -3146,6 +3596,13 @@ export type Database = {
             foreignKeyName: "stock_levels_tenant_id_item_id_fkey"
             columns: ["tenant_id", "item_id"]
             isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "stock_levels_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
             referencedRelation: "items"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -3217,6 +3674,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stock_moves_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
           },
           {
             foreignKeyName: "stock_moves_tenant_id_item_id_fkey"
@@ -3406,6 +3870,13 @@ export type Database = {
             foreignKeyName: "tickets_tenant_id_item_id_fkey"
             columns: ["tenant_id", "item_id"]
             isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "tickets_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
             referencedRelation: "items"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -3415,6 +3886,38 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "parties"
             referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      trade_settings: {
+        Row: {
+          check_credit_limit: boolean
+          id: string
+          price_tolerance: number
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          check_credit_limit?: boolean
+          id?: string
+          price_tolerance?: number
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          check_credit_limit?: boolean
+          id?: string
+          price_tolerance?: number
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "trade_settings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: true
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
           },
         ]
       }
@@ -3504,6 +4007,13 @@ export type Database = {
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voucher_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
           },
           {
             foreignKeyName: "voucher_lines_tenant_id_item_id_fkey"
@@ -3913,6 +4423,28 @@ export type Database = {
       }
     }
     Views: {
+      customer_shipments: {
+        Row: {
+          carrier: string | null
+          created_at: string | null
+          delivery_number: string | null
+          order_number: string | null
+          party_id: string | null
+          sales_order_id: string | null
+          shipped_on: string | null
+          tenant_id: string | null
+          tracking_number: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "order_documents_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       follow_ups_due: {
         Row: {
           content: string | null
@@ -3987,6 +4519,28 @@ export type Database = {
           },
         ]
       }
+      item_availability: {
+        Row: {
+          item_id: string | null
+          name: string | null
+          on_hand: number | null
+          on_order: number | null
+          reserved: number | null
+          sku: string | null
+          tenant_id: string | null
+          warehouse_code: string | null
+          warehouse_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "items_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       party_last_follow_ups: {
         Row: {
           content: string | null
@@ -4008,6 +4562,60 @@ export type Database = {
           },
           {
             foreignKeyName: "follow_ups_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      sales_order_progress: {
+        Row: {
+          delivered_quantity: number | null
+          id: string | null
+          invoiced_quantity: number | null
+          invoiced_total: number | null
+          number: string | null
+          party_id: string | null
+          status: Database["public"]["Enums"]["order_status"] | null
+          tenant_id: string | null
+          total: number | null
+          unpaid: number | null
+        }
+        Insert: {
+          delivered_quantity?: never
+          id?: string | null
+          invoiced_quantity?: never
+          invoiced_total?: never
+          number?: string | null
+          party_id?: string | null
+          status?: Database["public"]["Enums"]["order_status"] | null
+          tenant_id?: string | null
+          total?: number | null
+          unpaid?: never
+        }
+        Update: {
+          delivered_quantity?: never
+          id?: string | null
+          invoiced_quantity?: never
+          invoiced_total?: never
+          number?: string | null
+          party_id?: string | null
+          status?: Database["public"]["Enums"]["order_status"] | null
+          tenant_id?: string | null
+          total?: number | null
+          unpaid?: never
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_orders_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_party_id_fkey"
             columns: ["tenant_id", "party_id"]
             isOneToOne: false
             referencedRelation: "parties"
@@ -4102,6 +4710,20 @@ export type Database = {
         Args: { p_comment?: string; p_task_id: string }
         Returns: Database["public"]["Enums"]["approval_status"]
       }
+      bill_purchase_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines?: Json
+          p_order_id: string
+        }
+        Returns: Json
+      }
+      boss_dashboard: { Args: Record<PropertyKey, never>; Returns: Json }
+      cancel_order: {
+        Args: { p_kind: string; p_order_id: string }
+        Returns: undefined
+      }
       change_member_roles: {
         Args: { p_role_keys: string[]; p_user: string }
         Returns: undefined
@@ -4114,6 +4736,8 @@ export type Database = {
         Args: { p_comment: string; p_instance_id: string }
         Returns: undefined
       }
+      confirm_purchase_order: { Args: { p_order_id: string }; Returns: Json }
+      confirm_sales_order: { Args: { p_order_id: string }; Returns: Json }
       convert_lead: {
         Args: {
           p_expected_amount?: number
@@ -4149,7 +4773,22 @@ export type Database = {
         }
         Returns: string
       }
+      create_replenishment_orders: {
+        Args: Record<PropertyKey, never>
+        Returns: Json
+      }
       customer_archive: { Args: { p_party_id: string }; Returns: Json }
+      deliver_sales_order: {
+        Args: {
+          p_carrier?: string
+          p_date?: string
+          p_idempotency_key: string
+          p_lines?: Json
+          p_order_id: string
+          p_tracking_number?: string
+        }
+        Returns: Json
+      }
       expire_quotations: { Args: Record<PropertyKey, never>; Returns: number }
       import_customers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
@@ -4170,6 +4809,15 @@ export type Database = {
           link: string
           token: string
         }[]
+      }
+      invoice_sales_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines?: Json
+          p_order_id: string
+        }
+        Returns: Json
       }
       is_valid_credit_code: { Args: { p_code: string }; Returns: boolean }
       leave_days: {
@@ -4281,6 +4929,15 @@ export type Database = {
         Args: { p_comment?: string; p_task_id: string; p_to_user_id: string }
         Returns: Database["public"]["Enums"]["approval_status"]
       }
+      receive_purchase_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines?: Json
+          p_order_id: string
+        }
+        Returns: Json
+      }
       reject_task: {
         Args: { p_comment?: string; p_task_id: string }
         Returns: Database["public"]["Enums"]["approval_status"]
@@ -4289,6 +4946,21 @@ export type Database = {
       replay_webhook_event: {
         Args: { p_endpoint_id?: string; p_event_id: string }
         Returns: number
+      }
+      replenishment_suggestions: {
+        Args: Record<PropertyKey, never>
+        Returns: {
+          item_id: string
+          name: string
+          on_hand: number
+          on_order: number
+          reorder_point: number
+          reserved: number
+          sku: string
+          suggested_quantity: number
+          supplier_id: string
+          supplier_name: string
+        }[]
       }
       return_task: {
         Args: { p_comment?: string; p_task_id: string; p_to_position: number }
@@ -4443,6 +5115,13 @@ export type Database = {
         | "prepayment"
         | "adjustment"
         | "opening"
+      order_status:
+        | "draft"
+        | "submitted"
+        | "confirmed"
+        | "partial"
+        | "completed"
+        | "cancelled"
       period_status: "open" | "closed"
       quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
       seal_type:
@@ -4634,6 +5313,14 @@ export const Constants = {
         "prepayment",
         "adjustment",
         "opening",
+      ],
+      order_status: [
+        "draft",
+        "submitted",
+        "confirmed",
+        "partial",
+        "completed",
+        "cancelled",
       ],
       period_status: ["open", "closed"],
       quotation_status: ["draft", "sent", "accepted", "rejected", "expired"],
