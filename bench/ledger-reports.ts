@@ -70,7 +70,7 @@ try {
   ).rows[0].id
 
   // Appends `count` lines (count / 2 vouchers: receivable against revenue, stock against cost).
-  async function generate(count: number) {
+  async function generateChunk(count: number) {
     await db.query('begin')
     await db.query(`set local session_replication_role = replica`)
     await db.query(
@@ -108,9 +108,16 @@ try {
     await db.query('commit')
   }
 
-  // Fold everything (a fresh tail is generated afterwards, as between two folds), then vacuum the queue
-  // as its autovacuum settings (a fixed threshold of dead rows) would long before a report runs.
-  async function foldAllButTail() {
+  // History arrives in chunks of 50,000 lines, each folded and its queue vacuumed as the background fold
+  // and the queue's autovacuum settings would do between them: the queue never holds more than a chunk.
+  async function generate(count: number, fold: boolean) {
+    for (let done = 0; done < count; done += 50_000) {
+      await generateChunk(Math.min(50_000, count - done))
+      if (fold) await foldAll()
+    }
+  }
+
+  async function foldAll() {
     await db.query('select app_private.fold_gl(100000000)')
     await db.query('vacuum app_private.gl_pending')
   }
@@ -130,14 +137,13 @@ try {
     party: await time('party_balance', { p_party_id: customer }),
   })
 
-  await generate(small - tail)
-  await foldAllButTail()
-  await generate(tail)
+  await generate(small - tail, true)
+  await generate(tail, false)
   await db.query('analyze')
   const a = await measure()
-  await generate(large - small)
-  await foldAllButTail()
-  await generate(tail)
+  await foldAll()
+  await generate(large - small, true)
+  await generate(tail, false)
   await db.query('analyze')
   const b = await measure()
   const lines = (
