@@ -6,6 +6,7 @@ import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { demoPassword } from '../stack/demo.ts'
 import type { Database } from '../supabase/types.ts'
+import { ledgerViolations } from './helpers/ledger.ts'
 import { client, superuserDb } from './helpers/stack.ts'
 
 const companyName = '上海三驾马车贸易有限公司'
@@ -155,5 +156,20 @@ describe('demo company', () => {
       [companyId],
     )
     expect(rows[0].n).toBe(4)
+  })
+
+  it('has trade to show (seeds/03_demo_trade.sql): stock, a paid contract, one waiting for the boss, balanced books', async () => {
+    const boss = people['boss@example.com'].client
+    const board = (await boss.rpc('boss_dashboard')).data as Record<string, number>
+    expect(board.stock_value).toBeGreaterThan(0)
+    expect(board.today_sales).toBeGreaterThan(0)
+    expect(board.pending_approvals).toBe(1)
+    const inbox = await boss.rpc('approval_inbox_counts')
+    expect(inbox.error).toBeNull()
+    const shipments = await people['sales@example.com'].client
+      .from('customer_shipments')
+      .select('tracking_number')
+    expect(shipments.data?.map((s) => s.tracking_number).sort()).toEqual(['SF1402398765432', 'ZT7788990011'])
+    expect(await ledgerViolations(db, companyId)).toEqual([])
   })
 })
