@@ -1584,6 +1584,65 @@ export type Database = {
           },
         ]
       }
+      item_wishes: {
+        Row: {
+          created_at: string
+          created_by: string | null
+          id: string
+          item_id: string
+          note: string | null
+          party_id: string
+          tenant_id: string
+        }
+        Insert: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          item_id: string
+          note?: string | null
+          party_id: string
+          tenant_id: string
+        }
+        Update: {
+          created_at?: string
+          created_by?: string | null
+          id?: string
+          item_id?: string
+          note?: string | null
+          party_id?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "item_wishes_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "item_wishes_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "item_wishes_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "item_wishes_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       items: {
         Row: {
           active: boolean
@@ -3698,6 +3757,117 @@ export type Database = {
           },
         ]
       }
+      stocktake_lines: {
+        Row: {
+          counted_quantity: number | null
+          frozen_quantity: number
+          id: string
+          item_id: string
+          stocktake_id: string
+          tenant_id: string
+        }
+        Insert: {
+          counted_quantity?: number | null
+          frozen_quantity: number
+          id?: string
+          item_id: string
+          stocktake_id: string
+          tenant_id: string
+        }
+        Update: {
+          counted_quantity?: number | null
+          frozen_quantity?: number
+          id?: string
+          item_id?: string
+          stocktake_id?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "stocktake_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stocktake_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "stocktake_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "stocktake_lines_tenant_id_stocktake_id_fkey"
+            columns: ["tenant_id", "stocktake_id"]
+            isOneToOne: false
+            referencedRelation: "stocktakes"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      stocktakes: {
+        Row: {
+          created_by: string | null
+          document_id: string | null
+          frozen_at: string
+          id: string
+          note: string | null
+          status: string
+          tenant_id: string
+          warehouse_id: string
+        }
+        Insert: {
+          created_by?: string | null
+          document_id?: string | null
+          frozen_at?: string
+          id?: string
+          note?: string | null
+          status?: string
+          tenant_id: string
+          warehouse_id: string
+        }
+        Update: {
+          created_by?: string | null
+          document_id?: string | null
+          frozen_at?: string
+          id?: string
+          note?: string | null
+          status?: string
+          tenant_id?: string
+          warehouse_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "stocktakes_tenant_id_document_id_fkey"
+            columns: ["tenant_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "stocktakes_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "stocktakes_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       tax_codes: {
         Row: {
           code: string
@@ -4920,6 +5090,14 @@ export type Database = {
         }
         Returns: Json
       }
+      post_stocktake: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_stocktake_id: string
+        }
+        Returns: Json
+      }
       post_voucher: { Args: { p_voucher: string }; Returns: number }
       reassign_customers: {
         Args: { p_from_user: string; p_to_user: string }
@@ -4994,6 +5172,10 @@ export type Database = {
       set_member_department: {
         Args: { p_department: string; p_user: string }
         Returns: undefined
+      }
+      start_stocktake: {
+        Args: { p_item_ids?: string[]; p_note?: string; p_warehouse_id: string }
+        Returns: string
       }
       submit_request: {
         Args: { p_doc_type: string; p_id: string }

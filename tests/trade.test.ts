@@ -372,3 +372,80 @@ describe('the rules of orders', () => {
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
   })
 })
+
+describe('stocktakes and restock reminders', () => {
+  it('counts against the frozen sheet while stock moves, and posts only the difference', async () => {
+    const item = co.items[3]
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '10', unit_cost: '5.00' }],
+    })
+    const before = (
+      await db.query(
+        'select quantity::text from public.stock_levels where item_id = $1 and warehouse_id = $2',
+        [item, co.warehouseId],
+      )
+    ).rows[0].quantity
+    const sheet = ok(
+      await rpc(co.warehouse.db, 'start_stocktake', { p_warehouse_id: co.warehouseId, p_item_ids: [item] }),
+    ) as string
+    // goods keep moving: 2 leave after the freeze
+    await mustPost(co.warehouse.db, 'delivery', key(), {
+      date: today,
+      customer_id: co.customerId,
+      lines: [{ item_id: item, quantity: '2' }],
+    })
+    // the count at the freeze found one piece less than the books
+    const frozen = ok(
+      await (co.warehouse.db as Any)
+        .from('stocktake_lines')
+        .select('id, frozen_quantity')
+        .eq('stocktake_id', sheet)
+        .single(),
+    ) as {
+      id: string
+      frozen_quantity: number
+    }
+    expect(String(frozen.frozen_quantity)).toBe(String(Number(before)))
+    ok(
+      await (co.warehouse.db as Any)
+        .from('stocktake_lines')
+        .update({ counted_quantity: String(frozen.frozen_quantity - 1) })
+        .eq('id', frozen.id),
+    )
+    const posted = ok(
+      await rpc(co.warehouse.db, 'post_stocktake', { p_idempotency_key: key(), p_stocktake_id: sheet }),
+    ) as { document_id: string }
+    const moved = await db.query('select quantity::text from public.stock_moves where source_id = $1', [
+      posted.document_id,
+    ])
+    expect(moved.rows).toEqual([{ quantity: '-1.0000' }])
+    const late = await (co.warehouse.db as Any)
+      .from('stocktake_lines')
+      .update({ counted_quantity: '0' })
+      .eq('id', frozen.id)
+    expect(late.error?.code).toBe('TR660')
+  })
+
+  it('reminds the salesperson when an item a customer waits for arrives', async () => {
+    const item = co.items[2]
+    ok(
+      await (co.sales.db as Any)
+        .from('item_wishes')
+        .insert({ tenant_id: co.tenantId, party_id: co.customerId, item_id: item }),
+    )
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '7', unit_cost: '5.00' }],
+    })
+    const due = ok(await rpc(co.ownerClient, 'my_follow_ups_due', {})) as unknown[]
+    const reminders = await db.query(
+      `select content from public.follow_ups where tenant_id = $1 and party_id = $2 and content like '到货提醒: SKU-3 %'`,
+      [co.tenantId, co.customerId],
+    )
+    expect(reminders.rows).toEqual([{ content: '到货提醒: SKU-3 商品3 到货 7 个' }])
+    expect(Array.isArray(due)).toBe(true)
+  })
+})

@@ -626,6 +626,28 @@ create policy purchase_order_lines_select_approver on public.purchase_order_line
   using (tenant_id = (select app_private.tenant_if_can('approvals', 'read'))
          and app_private.is_pending_approver(tenant_id, 'purchase_order', order_id));
 
+-- Count sheets and restock wishes (supabase/migrations/20261128193900_stocktake_restock.sql).
+insert into public.permissions (resource, action, description) values
+  ('stocktakes', 'read', 'See count sheets'),
+  ('stocktakes', 'create', 'Start count sheets'),
+  ('stocktakes', 'update', 'Enter counts and post count sheets'),
+  ('item_wishes', 'read', 'See which customers wait for which items'),
+  ('item_wishes', 'create', 'Register customers waiting for items'),
+  ('item_wishes', 'update', 'Change waiting customers'),
+  ('item_wishes', 'delete', 'Remove waiting customers')
+on conflict (resource, action) do update set description = excluded.description;
+insert into default_matrix_rows values
+  ('warehouse', 'stocktakes', '{read,create,update}'),
+  ('accountant', 'stocktakes', '{read,create,update}'),
+  ('purchasing', 'stocktakes', '{read}'),
+  ('sales', 'item_wishes', '{read,create,update,delete}'),
+  ('purchasing', 'item_wishes', '{read}');
+call app_private.enable_tenant_rls('public.stocktakes', 'stocktakes', 'tenant_id', '{select,update}');
+call app_private.enable_tenant_rls('public.stocktake_lines', 'stocktakes', 'tenant_id', '{select,update}');
+call app_private.enable_tenant_rls('public.item_wishes', 'item_wishes');
+call app_private.enable_audit('public.stocktakes');
+call app_private.enable_audit('public.item_wishes');
+
 -- ═════ policies/60_extensions.sql ═════
 -- Open to extensions: API keys and webhooks (supabase/migrations/20261128184219_extensions.sql).
 -- Both are for owners and administrators by default (who get every right automatically): a key or a
