@@ -403,7 +403,7 @@ declare
   t uuid := app_private.require('vouchers', 'post');
   wanted date := coalesce(p_date, (now() at time zone 'Asia/Shanghai')::date);
   d date;
-  v record;
+  orig record;
 begin
   if exists (select 1 from public.vouchers v where v.id = p_voucher and v.tenant_id = t and v.source_id is not null) then
     raise exception using errcode = 'TR708',
@@ -413,9 +413,9 @@ begin
   if d = wanted then
     return app_private.reverse_voucher(t, p_voucher, d);
   end if;
-  select x.word, x.number, x.summary, x.voucher_date into v from public.vouchers x where x.id = p_voucher and x.tenant_id = t;
+  select x.word, x.number, x.summary, x.voucher_date into orig from public.vouchers x where x.id = p_voucher and x.tenant_id = t;
   return app_private.reverse_voucher(t, p_voucher, d,
-    format('调整(%s 所在期间已结账) 冲销 %s-%s 号凭证(%s) %s', wanted, v.word, v.number, v.voucher_date, v.summary));
+    format('调整(%s 所在期间已结账) 冲销 %s-%s 号凭证(%s) %s', wanted, orig.word, orig.number, orig.voucher_date, orig.summary));
 end
 $$;
 comment on function public.reverse_voucher(uuid, date) is
