@@ -294,7 +294,12 @@ describe('cash flow', () => {
   it('a company rule comes before the defaults; a transfer between cash accounts is internal', async () => {
     const r = await co.accountant.db
       .from('cash_flow_rules')
-      .insert({ tenant_id: co.tenantId, account_prefix: '1901', direction: 'out', item_code: 'op_other_out' } as never)
+      .insert({
+        tenant_id: co.tenantId,
+        account_id: await account(co.tenantId, '1901'),
+        direction: 'out',
+        item_code: 'op_other_out',
+      } as never)
     expect(r.error).toBeNull()
     const v1 = await manualVoucher(co.accountant.db, co.tenantId, today, [
       ['1901', '4.00', '0'],

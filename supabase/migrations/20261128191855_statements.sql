@@ -27,8 +27,9 @@
 -- * 未分配利润 = 本年利润 + 利润分配 + P&L balances not yet carried forward, so that the balance sheet
 --   balances at any moment of the month, before and after the carry-forward.
 -- * Cash flow: each line on a cash account (1001/1002/1012) of a posted voucher gets a cash-flow item
---   at posting (trigger on vouchers) from rules "counter-account prefix + direction → item": the
---   company's own public.cash_flow_rules first, then the standard's defaults; the counter-account is the
+--   at posting (trigger on vouchers) from rules "counter-account + direction → item": the company's
+--   own public.cash_flow_rules (an account and its sub-accounts) first, then the standard's defaults
+--   (by code prefix), the most specific winning; the counter-account is the
 --   largest non-cash line on the other side; a voucher between cash accounts only is an internal
 --   transfer (item internal, on no line). Lines no rule matched are listed by untagged_cash_lines and
 --   tagged by the accountant with tag_cash_line.
@@ -38,9 +39,14 @@
 -- range or paging; TR756 unknown account; TR757 unknown grouping.
 
 -- ───────────────────────────── statement templates ─────────────────────────────
+create type public.statement_kind as enum ('balance_sheet', 'income_statement', 'cash_flow');
+comment on type public.statement_kind is '资产负债表 balance_sheet, 利润表 income_statement, 现金流量表 cash_flow';
+create type public.cash_flow_direction as enum ('in', 'out');
+comment on type public.cash_flow_direction is 'in: money received (cash debited); out: money paid (cash credited)';
+
 create table app_private.statement_templates (
   standard public.accounting_standard not null,
-  statement text not null check (statement in ('balance_sheet', 'income_statement', 'cash_flow')),
+  statement public.statement_kind not null,
   line_no int not null check (line_no > 0),
   name text not null,
   indent smallint not null default 0,
@@ -53,7 +59,7 @@ comment on table app_private.statement_templates is
 create table public.statement_line_overrides (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  statement text not null check (statement in ('balance_sheet', 'income_statement', 'cash_flow')),
+  statement public.statement_kind not null,
   line_no int not null check (line_no between 1 and 999),
   name text check (name is null or char_length(btrim(name)) between 1 and 100),
   formula jsonb check (formula is null or jsonb_typeof(formula) = 'array'),
@@ -63,7 +69,7 @@ create table public.statement_line_overrides (
 );
 comment on table public.statement_line_overrides is
   'A company''s own name or formula for a statement line (else the standard''s template)';
-comment on column public.statement_line_overrides.statement is 'Statement: balance_sheet, income_statement or cash_flow';
+comment on column public.statement_line_overrides.statement is 'Statement';
 comment on column public.statement_line_overrides.line_no is 'Line number (行次)';
 comment on column public.statement_line_overrides.name is 'Line name (empty: the template''s)';
 comment on column public.statement_line_overrides.formula is
@@ -159,7 +165,7 @@ insert into public.cash_flow_items (code, name, activity, direction, sort) value
 create table app_private.cash_flow_rule_defaults (
   standard public.accounting_standard not null,
   account_prefix text not null,
-  direction text not null check (direction in ('in', 'out')),
+  direction public.cash_flow_direction not null,
   item_code text not null references public.cash_flow_items (code),
   primary key (standard, account_prefix, direction)
 );
@@ -169,7 +175,7 @@ create index cash_flow_rule_defaults_item_idx on app_private.cash_flow_rule_defa
 
 -- Counter-accounts common to both charts, then those whose codes differ (P&L 5xxx/6xxx, equity 3xxx/4xxx).
 insert into app_private.cash_flow_rule_defaults (standard, account_prefix, direction, item_code)
-select s.standard, v.prefix, v.dir, v.item
+select s.standard, v.prefix, v.dir::public.cash_flow_direction, v.item
 from unnest(enum_range(null::public.accounting_standard)) s(standard)
 cross join (values
   ('1121', 'in', 'op_sales_in'), ('1122', 'in', 'op_sales_in'), ('2203', 'in', 'op_sales_in'),
@@ -194,7 +200,7 @@ cross join (values
   ('2231', 'out', 'fin_interest_out'), ('2232', 'out', 'fin_dividend_out')
 ) v(prefix, dir, item)
 union all
-select 'small_enterprise', v.prefix, v.dir, v.item
+select 'small_enterprise', v.prefix, v.dir::public.cash_flow_direction, v.item
 from (values
   ('3001', 'in', 'fin_equity_in'), ('3002', 'in', 'fin_equity_in'), ('3001', 'out', 'fin_other_out'),
   ('310403', 'out', 'fin_dividend_out'),
@@ -207,7 +213,7 @@ from (values
   ('4001', 'out', 'op_purchase_out'), ('4101', 'out', 'op_other_out'), ('4301', 'out', 'op_other_out')
 ) v(prefix, dir, item)
 union all
-select 'enterprise', v.prefix, v.dir, v.item
+select 'enterprise', v.prefix, v.dir::public.cash_flow_direction, v.item
 from (values
   ('4001', 'in', 'fin_equity_in'), ('4002', 'in', 'fin_equity_in'), ('4001', 'out', 'fin_other_out'),
   ('410403', 'out', 'fin_dividend_out'),
@@ -223,16 +229,17 @@ from (values
 create table public.cash_flow_rules (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
-  account_prefix text not null check (account_prefix ~ '^[0-9]{1,20}$'),
-  direction text not null check (direction in ('in', 'out')),
+  account_id uuid not null,
+  direction public.cash_flow_direction not null,
   item_code text not null references public.cash_flow_items (code),
   updated_at timestamptz not null default now(),
   unique (tenant_id, id),
-  unique (tenant_id, account_prefix, direction)
+  unique (tenant_id, account_id, direction),
+  foreign key (tenant_id, account_id) references public.accounts (tenant_id, id) on delete cascade
 );
 comment on table public.cash_flow_rules is
   'A company''s cash-flow rules (before the standard''s defaults): counter-account and direction → item';
-comment on column public.cash_flow_rules.account_prefix is 'Counter-account code or its beginning (对方科目)';
+comment on column public.cash_flow_rules.account_id is 'Counter-account (对方科目): it and its sub-accounts';
 comment on column public.cash_flow_rules.direction is 'in: money received (cash debited); out: money paid';
 comment on column public.cash_flow_rules.item_code is 'Cash-flow item';
 create index cash_flow_rules_item_idx on public.cash_flow_rules (item_code);
@@ -294,12 +301,13 @@ create function app_private.cash_flow_item_for(p_tenant uuid, p_counter_code tex
 language sql stable set search_path = ''
 as $$
   select r.item_code from (
-    select cr.item_code, 0 as pri, length(cr.account_prefix) as len from public.cash_flow_rules cr
-    where cr.tenant_id = p_tenant and cr.direction = p_direction and p_counter_code like cr.account_prefix || '%'
+    select cr.item_code, 0 as pri, length(a.code) as len from public.cash_flow_rules cr
+    join public.accounts a on a.id = cr.account_id
+    where cr.tenant_id = p_tenant and cr.direction::text = p_direction and p_counter_code like a.code || '%'
     union all
     select d.item_code, 1, length(d.account_prefix) from app_private.cash_flow_rule_defaults d
     join public.tenants tn on tn.id = p_tenant and tn.accounting_standard = d.standard
-    where d.direction = p_direction and p_counter_code like d.account_prefix || '%'
+    where d.direction::text = p_direction and p_counter_code like d.account_prefix || '%'
   ) r
   order by r.pri, r.len desc
   limit 1
@@ -404,8 +412,8 @@ as $$
     coalesce(o.formula, st.formula, '[]'), o.id is not null
   from (select s.* from app_private.statement_templates s
         join public.tenants tn on tn.id = p_tenant and tn.accounting_standard = s.standard
-        where s.statement = p_statement) st
-  full join (select * from public.statement_line_overrides x where x.tenant_id = p_tenant and x.statement = p_statement) o
+        where s.statement::text = p_statement) st
+  full join (select * from public.statement_line_overrides x where x.tenant_id = p_tenant and x.statement::text = p_statement) o
     on o.line_no = st.line_no
   order by 1
 $$;
@@ -836,7 +844,8 @@ end
 $$;
 comment on function public.voucher_journal(uuid, int, int) is
   'Voucher journal (序时账) of a period: posted vouchers by word and number with their lines, paged by voucher '
-  '(right: read on vouchers). SECURITY DEFINER for one reading path with the other ledgers: it checks the right itself.';
+  '(right: read on vouchers). SECURITY DEFINER because it joins accounts, which fall under another right, for '
+  'one right: it checks that right itself.';
 
 -- ───────────────────────────── API: cash flow ─────────────────────────────
 create function public.untagged_cash_lines(p_from date, p_to date)
@@ -863,7 +872,8 @@ end
 $$;
 comment on function public.untagged_cash_lines(date, date) is
   'Posted cash and bank lines without a cash-flow item between two dates (right: read on cash_flow_tags). '
-  'SECURITY DEFINER for one reading path with the ledgers: it checks the right itself.';
+  'SECURITY DEFINER because it joins vouchers, accounts and tags, which fall under other rights, for one right: '
+  'it checks that right itself.';
 
 create function public.tag_cash_line(p_line_id uuid, p_item_code text) returns void
 language plpgsql volatile security definer set search_path = ''
@@ -924,7 +934,8 @@ end
 $$;
 comment on function public.stock_valuation(text) is
   'Stock on hand at cost (存货估值) by warehouse, by item category, or both (right: read on stock). '
-  'SECURITY DEFINER for one reading path with the other reports: it checks the right itself.';
+  'SECURITY DEFINER because it joins items and warehouses, which fall under other rights, for one right: '
+  'it checks that right itself.';
 
 create function public.sales_margin(p_from date, p_to date, p_group text default 'customer')
 returns table (key_id uuid, key_name text, quantity numeric, revenue numeric, cost numeric, margin numeric,
