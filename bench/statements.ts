@@ -44,7 +44,7 @@ async function rpc(info: StackInfo, token: string, fn: string, args: object): Pr
 const generate = (tenant: string, from: number, to: number, year: number) => `
 create temporary table bench_gen on commit drop as
 select g, gen_random_uuid() as id, p.id as period_id, p.start_date + (g % 28) as d, g / 12 + 1 as number,
-  g % 6 as kind, round(1 + ((g * 7919) % 100000) / 100.0, 2) as amount,
+  g % 6 as kind, round(1 + ((g::bigint * 7919) % 100000) / 100.0, 2) as amount,
   (select array_agg(id order by code) from public.parties where tenant_id = '${tenant}'::uuid and is_customer)[1 + g % 50] as customer,
   (select array_agg(id order by code) from public.parties where tenant_id = '${tenant}'::uuid and is_supplier)[1 + g % 20] as supplier,
   (select array_agg(id order by sku) from public.items where tenant_id = '${tenant}'::uuid)[1 + g % 5] as item
@@ -131,7 +131,15 @@ try {
   async function growTo(lines: number) {
     const started = Date.now()
     const target = Math.floor(lines / 2)
-    const chunk = 100_000
+    const chunk = 50_000
+    const fold = async () => {
+      // fresh statistics first: fold_gl's plan must know how many rows are pending
+      await db.query('analyze app_private.gl_pending')
+      for (;;) {
+        const n = (await db.query('select app_private.fold_gl(100000) n')).rows[0].n as number
+        if (n === 0) break
+      }
+    }
     while (vouchers < target) {
       const to = Math.min(target, vouchers + chunk)
       await db.query('begin')
@@ -139,14 +147,17 @@ try {
       await db.query(generate(tenant, vouchers, to, year))
       await db.query('commit')
       vouchers = to
+      await fold()
     }
-    let folded = 1
-    while (folded > 0) folded = (await db.query('select app_private.fold_gl(500000) n')).rows[0].n
-    await db.query('vacuum analyze app_private.gl_balances, app_private.gl_account_balances, app_private.gl_pending')
+    await db.query(
+      'vacuum analyze app_private.gl_balances, app_private.gl_account_balances, app_private.gl_pending',
+    )
     const count = (
       await db.query('select count(*)::int n from public.voucher_lines where tenant_id = $1', [tenant])
     ).rows[0].n
-    console.log(`ledger: ${count.toLocaleString('en')} lines (generated and folded in ${Date.now() - started} ms)`)
+    console.log(
+      `ledger: ${count.toLocaleString('en')} lines (generated and folded in ${Date.now() - started} ms)`,
+    )
   }
 
   async function time(fn: string) {

@@ -48,7 +48,10 @@ let manualJan: string
 let invoiceJan: string
 
 async function account(code: string) {
-  const r = await db.query('select id from public.accounts where tenant_id = $1 and code = $2', [co.tenantId, code])
+  const r = await db.query('select id from public.accounts where tenant_id = $1 and code = $2', [
+    co.tenantId,
+    code,
+  ])
   return r.rows[0].id as string
 }
 async function balance(code: string, upTo: Period) {
@@ -83,9 +86,13 @@ async function draft(client: SupabaseClient, date: string, lines: Array<[string,
   return id
 }
 async function balanceSheet(p: Period) {
-  const rows = await must<Array<{ line_no: number; closing_balance: number }>>(co.accountant.db, 'balance_sheet', {
-    p_period_id: p.id,
-  })
+  const rows = await must<Array<{ line_no: number; closing_balance: number }>>(
+    co.accountant.db,
+    'balance_sheet',
+    {
+      p_period_id: p.id,
+    },
+  )
   return Object.fromEntries(rows.map((r) => [r.line_no, Number(r.closing_balance)])) as Record<number, number>
 }
 
@@ -138,7 +145,9 @@ describe('closing a period', () => {
       ['560202', '1.00', '0'],
       ['1001', '0', '1.00'],
     ])
-    await db.query('update public.ledger_settings set require_review = true where tenant_id = $1', [co.tenantId])
+    await db.query('update public.ledger_settings set require_review = true where tenant_id = $1', [
+      co.tenantId,
+    ])
     const preview = await must<Array<{ check_key: string; ref_id: string; blocking: boolean }>>(
       co.accountant.db,
       'closing_checks',
@@ -151,15 +160,20 @@ describe('closing a period', () => {
     expect(r.status).toBe('blocked')
     expect(r.blockers?.map((b) => [b.check, b.ref_id])).toEqual([['vouchers_awaiting_review', d1]])
     // reviewed but not posted: still in the way
-    await db.query('update public.ledger_settings set require_review = false where tenant_id = $1', [co.tenantId])
+    await db.query('update public.ledger_settings set require_review = false where tenant_id = $1', [
+      co.tenantId,
+    ])
     const again = await must<Closed>(co.accountant.db, 'close_period', { p_period_id: periods[0].id })
     expect(again.blockers?.map((b) => b.check)).toEqual(['draft_vouchers'])
     const st = await db.query('select status from public.fiscal_periods where id = $1', [periods[0].id])
     expect(st.rows[0].status).toBe('open')
     expect(
-      (await db.query(`select 1 from public.ledger_documents where tenant_id = $1 and doc_type = 'profit_carry_forward'`, [
-        co.tenantId,
-      ])).rowCount,
+      (
+        await db.query(
+          `select 1 from public.ledger_documents where tenant_id = $1 and doc_type = 'profit_carry_forward'`,
+          [co.tenantId],
+        )
+      ).rowCount,
     ).toBe(0)
     await co.accountant.db.from('vouchers').delete().eq('id', d1)
   })
@@ -182,9 +196,13 @@ describe('closing a period', () => {
     const bs = await balanceSheet(periods[0])
     expect(bs[51]).toBe(175)
     expect(bs[53]).toBe(bs[30])
-    const is = await must<Array<{ line_no: number; period_amount: number }>>(co.accountant.db, 'income_statement', {
-      p_period_id: periods[0].id,
-    })
+    const is = await must<Array<{ line_no: number; period_amount: number }>>(
+      co.accountant.db,
+      'income_statement',
+      {
+        p_period_id: periods[0].id,
+      },
+    )
     expect(Number(is.find((l) => l.line_no === 32)?.period_amount)).toBe(175)
     const again = await must<Closed>(co.accountant.db, 'close_period', { p_period_id: periods[0].id })
     expect(again).toMatchObject({ status: 'closed', already: true })
@@ -218,9 +236,10 @@ describe('closing a period', () => {
       { p_idempotency_key: key(), p_document_id: invoiceJan, p_date: jan('15') },
     )
     expect(rd.date).toBe(today)
-    const v = await db.query('select voucher_date::text, summary, reversal_of from public.vouchers where id = $1', [
-      rd.voucher_id,
-    ])
+    const v = await db.query(
+      'select voucher_date::text, summary, reversal_of from public.vouchers where id = $1',
+      [rd.voucher_id],
+    )
     expect(v.rows[0].voucher_date).toBe(today)
     expect(v.rows[0].summary).toMatch(/^调整\(.*已结账\) 冲销 sales_invoice/)
     const doc = await db.query('select payload, reversal_of from public.ledger_documents where id = $1', [
@@ -230,8 +249,14 @@ describe('closing a period', () => {
       reversal_of: invoiceJan,
       payload: { reversal_of: invoiceJan, requested_date: jan('15'), adjusts_closed_period: true },
     })
-    const rv = await must<string>(co.accountant.db, 'reverse_voucher', { p_voucher: manualJan, p_date: jan('21') })
-    const mv = await db.query('select voucher_date::text, summary, reversal_of from public.vouchers where id = $1', [rv])
+    const rv = await must<string>(co.accountant.db, 'reverse_voucher', {
+      p_voucher: manualJan,
+      p_date: jan('21'),
+    })
+    const mv = await db.query(
+      'select voucher_date::text, summary, reversal_of from public.vouchers where id = $1',
+      [rv],
+    )
     expect(mv.rows[0]).toMatchObject({ voucher_date: today, reversal_of: manualJan })
     expect(mv.rows[0].summary).toMatch(/^调整/)
     // the closed period is untouched
@@ -241,14 +266,16 @@ describe('closing a period', () => {
 
   it('reopening: its own right, a reason, the latest closed period first, logged and audited', async () => {
     await must(co.accountant.db, 'close_period', { p_period_id: periods[1].id })
-    expect((await call(co.accountant.db, 'reopen_period', { p_period_id: periods[1].id, p_reason: 'x' })).error?.code).toBe(
-      'TR104',
-    )
-    expect((await call(co.ownerClient, 'reopen_period', { p_period_id: periods[1].id, p_reason: ' ' })).error).toMatchObject(
-      { code: 'TR765', hint: 'reason' },
-    )
     expect(
-      (await call(co.ownerClient, 'reopen_period', { p_period_id: periods[0].id, p_reason: '补录发票' })).error,
+      (await call(co.accountant.db, 'reopen_period', { p_period_id: periods[1].id, p_reason: 'x' })).error
+        ?.code,
+    ).toBe('TR104')
+    expect(
+      (await call(co.ownerClient, 'reopen_period', { p_period_id: periods[1].id, p_reason: ' ' })).error,
+    ).toMatchObject({ code: 'TR765', hint: 'reason' })
+    expect(
+      (await call(co.ownerClient, 'reopen_period', { p_period_id: periods[0].id, p_reason: '补录发票' }))
+        .error,
     ).toMatchObject({ code: 'TR762', hint: 'period_id' })
     await must(co.ownerClient, 'reopen_period', { p_period_id: periods[1].id, p_reason: '补录发票' })
     await must(co.ownerClient, 'reopen_period', { p_period_id: periods[0].id, p_reason: '补录发票' })

@@ -37,7 +37,10 @@ let n = 0
 const key = () => `stmt-${process.pid}-${n++}-${Date.now()}`
 
 async function account(tenant: string, code: string) {
-  const r = await db.query('select id from public.accounts where tenant_id = $1 and code = $2', [tenant, code])
+  const r = await db.query('select id from public.accounts where tenant_id = $1 and code = $2', [
+    tenant,
+    code,
+  ])
   return r.rows[0].id as string
 }
 
@@ -192,14 +195,12 @@ describe('balance sheet and income statement (小企业会计准则)', () => {
   })
 
   it('a company overrides a line formula; a bad formula is refused naming the field', async () => {
-    const bad = await co.accountant.db
-      .from('statement_line_overrides')
-      .insert({
-        tenant_id: co.tenantId,
-        statement: 'balance_sheet',
-        line_no: 28,
-        formula: [{ account: 'x' }],
-      } as never)
+    const bad = await co.accountant.db.from('statement_line_overrides').insert({
+      tenant_id: co.tenantId,
+      statement: 'balance_sheet',
+      line_no: 28,
+      formula: [{ account: 'x' }],
+    } as never)
     expect(bad.error, bad.error?.message).toMatchObject({ code: 'TR750', hint: 'formula' })
     // move 预付账款 into 其他非流动资产 (line 28) and out of line 5: the sheet still balances
     for (const [line, formula] of [
@@ -256,9 +257,9 @@ describe('cash flow', () => {
     expect(untagged).toHaveLength(1)
     expect(untagged[0].voucher_id).toBe(v)
     const line = untagged[0].line_id
-    expect((await call(co.sales.db, 'tag_cash_line', { p_line_id: line, p_item_code: 'op_other_in' })).error?.code).toBe(
-      'TR104',
-    )
+    expect(
+      (await call(co.sales.db, 'tag_cash_line', { p_line_id: line, p_item_code: 'op_other_in' })).error?.code,
+    ).toBe('TR104')
     expect(
       (await call(co.accountant.db, 'tag_cash_line', { p_line_id: line, p_item_code: 'nope' })).error,
     ).toMatchObject({ code: 'TR754', hint: 'item_code' })
@@ -270,10 +271,13 @@ describe('cash flow', () => {
       )
     ).rows[0].id
     expect(
-      (await call(co.accountant.db, 'tag_cash_line', { p_line_id: nonCash, p_item_code: 'op_other_in' })).error,
+      (await call(co.accountant.db, 'tag_cash_line', { p_line_id: nonCash, p_item_code: 'op_other_in' }))
+        .error,
     ).toMatchObject({ code: 'TR753', hint: 'line_id' })
     await must(co.cashier.db, 'tag_cash_line', { p_line_id: line, p_item_code: 'op_other_in' })
-    expect(await must<unknown[]>(co.accountant.db, 'untagged_cash_lines', { p_from: today, p_to: today })).toEqual([])
+    expect(
+      await must<unknown[]>(co.accountant.db, 'untagged_cash_lines', { p_from: today, p_to: today }),
+    ).toEqual([])
     const audit = await db.query(
       `select 1 from public.audit_log where tenant_id = $1 and table_name = 'voucher_line_cash_flow' and row_id = $2`,
       [co.tenantId, line],
@@ -292,14 +296,12 @@ describe('cash flow', () => {
   })
 
   it('a company rule comes before the defaults; a transfer between cash accounts is internal', async () => {
-    const r = await co.accountant.db
-      .from('cash_flow_rules')
-      .insert({
-        tenant_id: co.tenantId,
-        account_id: await account(co.tenantId, '1901'),
-        direction: 'out',
-        item_code: 'op_other_out',
-      } as never)
+    const r = await co.accountant.db.from('cash_flow_rules').insert({
+      tenant_id: co.tenantId,
+      account_id: await account(co.tenantId, '1901'),
+      direction: 'out',
+      item_code: 'op_other_out',
+    } as never)
     expect(r.error).toBeNull()
     const v1 = await manualVoucher(co.accountant.db, co.tenantId, today, [
       ['1901', '4.00', '0'],
@@ -410,7 +412,9 @@ describe('stock and sales reports', () => {
     expect(byProduct.map((r) => [r.key_id, Number(r.quantity), Number(r.margin_rate)])).toEqual([
       [co.items[0], 2, 0.9],
     ])
-    expect((await call(co.sales.db, 'sales_margin', { p_from: today, p_to: today })).error?.code).toBe('TR104')
+    expect((await call(co.sales.db, 'sales_margin', { p_from: today, p_to: today })).error?.code).toBe(
+      'TR104',
+    )
   })
 })
 
@@ -439,9 +443,15 @@ describe('企业会计准则', () => {
     expect(rows).toHaveLength(68)
     const bs = amounts(rows, 'closing_balance')
     expect([bs[1], bs[34], bs[59], bs[66], bs[68]]).toEqual([1180, 1180, 1000, 180, 1180])
-    const is = amounts(await must<Line[]>(ent.ownerClient, 'income_statement', { p_period_id: p }), 'period_amount')
+    const is = amounts(
+      await must<Line[]>(ent.ownerClient, 'income_statement', { p_period_id: p }),
+      'period_amount',
+    )
     expect([is[1], is[5], is[21]]).toEqual([300, 120, 180])
-    const cf = amounts(await must<Line[]>(ent.ownerClient, 'cash_flow_statement', { p_period_id: p }), 'period_amount')
+    const cf = amounts(
+      await must<Line[]>(ent.ownerClient, 'cash_flow_statement', { p_period_id: p }),
+      'period_amount',
+    )
     expect([cf[1], cf[6], cf[23], cf[35]]).toEqual([300, 120, 1000, 1180])
   })
 })
