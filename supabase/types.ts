@@ -1705,7 +1705,7 @@ export type Database = {
       }
       period_closings: {
         Row: {
-          action: string
+          action: Database["public"]["Enums"]["period_closing_action"]
           carry_forward_document_id: string | null
           done_at: string
           done_by: string | null
@@ -1717,7 +1717,7 @@ export type Database = {
           year_end_voucher_id: string | null
         }
         Insert: {
-          action: string
+          action: Database["public"]["Enums"]["period_closing_action"]
           carry_forward_document_id?: string | null
           done_at?: string
           done_by?: string | null
@@ -1729,7 +1729,7 @@ export type Database = {
           year_end_voucher_id?: string | null
         }
         Update: {
-          action?: string
+          action?: Database["public"]["Enums"]["period_closing_action"]
           carry_forward_document_id?: string | null
           done_at?: string
           done_by?: string | null
@@ -3707,6 +3707,7 @@ export type Database = {
         | "prepayment"
         | "adjustment"
         | "opening"
+      period_closing_action: "close" | "reopen"
       period_status: "open" | "closed"
       quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
       sequence_reset: "month" | "year" | "never"
@@ -3868,6 +3869,7 @@ export const Constants = {
         "adjustment",
         "opening",
       ],
+      period_closing_action: ["close", "reopen"],
       period_status: ["open", "closed"],
       quotation_status: ["draft", "sent", "accepted", "rejected", "expired"],
       sequence_reset: ["month", "year", "never"],

@@ -60,11 +60,14 @@ create trigger fiscal_periods_status_guard before insert or update or delete on 
   for each row execute function app_private.fiscal_periods_status_guard();
 
 -- ───────────────────────────── log ─────────────────────────────
+create type public.period_closing_action as enum ('close', 'reopen');
+comment on type public.period_closing_action is '结账 close or 反结账 reopen';
+
 create table public.period_closings (
   id uuid primary key default gen_random_uuid(),
   tenant_id uuid not null references public.tenants (id) on delete cascade,
   period_id uuid not null,
-  action text not null check (action in ('close', 'reopen')),
+  action public.period_closing_action not null,
   reason text check (reason is null or char_length(reason) <= 500),
   carry_forward_document_id uuid,
   year_end_voucher_id uuid,
@@ -78,7 +81,7 @@ create table public.period_closings (
 );
 comment on table public.period_closings is 'Every close and reopen of a period (结账/反结账): who, when, why, what was posted';
 comment on column public.period_closings.period_id is 'Fiscal period';
-comment on column public.period_closings.action is 'close or reopen';
+comment on column public.period_closings.action is 'Close or reopen';
 comment on column public.period_closings.reason is 'Why it was reopened';
 comment on column public.period_closings.carry_forward_document_id is 'The profit carry-forward (结转损益) posted by the close';
 comment on column public.period_closings.year_end_voucher_id is 'The year-end transfer of 本年利润 to 利润分配';
