@@ -867,6 +867,79 @@ export type Database = {
           },
         ]
       }
+      cash_flow_items: {
+        Row: {
+          activity: string
+          code: string
+          direction: string
+          name: string
+          sort: number
+        }
+        Insert: {
+          activity: string
+          code: string
+          direction: string
+          name: string
+          sort: number
+        }
+        Update: {
+          activity?: string
+          code?: string
+          direction?: string
+          name?: string
+          sort?: number
+        }
+        Relationships: []
+      }
+      cash_flow_rules: {
+        Row: {
+          account_id: string
+          direction: Database["public"]["Enums"]["cash_flow_direction"]
+          id: string
+          item_code: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          account_id: string
+          direction: Database["public"]["Enums"]["cash_flow_direction"]
+          id?: string
+          item_code: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          account_id?: string
+          direction?: Database["public"]["Enums"]["cash_flow_direction"]
+          id?: string
+          item_code?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "cash_flow_rules_item_code_fkey"
+            columns: ["item_code"]
+            isOneToOne: false
+            referencedRelation: "cash_flow_items"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "cash_flow_rules_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "cash_flow_rules_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       departments: {
         Row: {
           created_at: string
@@ -2746,6 +2819,74 @@ export type Database = {
           },
         ]
       }
+      period_closings: {
+        Row: {
+          action: Database["public"]["Enums"]["period_closing_action"]
+          carry_forward_document_id: string | null
+          done_at: string
+          done_by: string | null
+          id: string
+          period_id: string
+          reason: string | null
+          tenant_id: string
+          warnings: NonNullable<Json>
+          year_end_voucher_id: string | null
+        }
+        Insert: {
+          action: Database["public"]["Enums"]["period_closing_action"]
+          carry_forward_document_id?: string | null
+          done_at?: string
+          done_by?: string | null
+          id?: string
+          period_id: string
+          reason?: string | null
+          tenant_id: string
+          warnings?: NonNullable<Json>
+          year_end_voucher_id?: string | null
+        }
+        Update: {
+          action?: Database["public"]["Enums"]["period_closing_action"]
+          carry_forward_document_id?: string | null
+          done_at?: string
+          done_by?: string | null
+          id?: string
+          period_id?: string
+          reason?: string | null
+          tenant_id?: string
+          warnings?: NonNullable<Json>
+          year_end_voucher_id?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "period_closings_tenant_id_carry_forward_document_id_fkey"
+            columns: ["tenant_id", "carry_forward_document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "period_closings_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "period_closings_tenant_id_period_id_fkey"
+            columns: ["tenant_id", "period_id"]
+            isOneToOne: false
+            referencedRelation: "fiscal_periods"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "period_closings_tenant_id_year_end_voucher_id_fkey"
+            columns: ["tenant_id", "year_end_voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       permissions: {
         Row: {
           action: string
@@ -3615,6 +3756,44 @@ export type Database = {
           },
         ]
       }
+      statement_line_overrides: {
+        Row: {
+          formula: Json | null
+          id: string
+          line_no: number
+          name: string | null
+          statement: Database["public"]["Enums"]["statement_kind"]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          formula?: Json | null
+          id?: string
+          line_no: number
+          name?: string | null
+          statement: Database["public"]["Enums"]["statement_kind"]
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          formula?: Json | null
+          id?: string
+          line_no?: number
+          name?: string | null
+          statement?: Database["public"]["Enums"]["statement_kind"]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "statement_line_overrides_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       stock_levels: {
         Row: {
           average_cost: number
@@ -4088,6 +4267,78 @@ export type Database = {
             isOneToOne: true
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      voucher_line_cash_flow: {
+        Row: {
+          amount: number
+          by_rule: boolean
+          item_code: string
+          line_id: string
+          period_id: string
+          tagged_at: string
+          tagged_by: string | null
+          tenant_id: string
+          voucher_id: string
+        }
+        Insert: {
+          amount: number
+          by_rule?: boolean
+          item_code: string
+          line_id: string
+          period_id: string
+          tagged_at?: string
+          tagged_by?: string | null
+          tenant_id: string
+          voucher_id: string
+        }
+        Update: {
+          amount?: number
+          by_rule?: boolean
+          item_code?: string
+          line_id?: string
+          period_id?: string
+          tagged_at?: string
+          tagged_by?: string | null
+          tenant_id?: string
+          voucher_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "voucher_line_cash_flow_item_code_fkey"
+            columns: ["item_code"]
+            isOneToOne: false
+            referencedRelation: "cash_flow_items"
+            referencedColumns: ["code"]
+          },
+          {
+            foreignKeyName: "voucher_line_cash_flow_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "voucher_line_cash_flow_tenant_id_line_id_fkey"
+            columns: ["tenant_id", "line_id"]
+            isOneToOne: false
+            referencedRelation: "voucher_lines"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_line_cash_flow_tenant_id_period_id_fkey"
+            columns: ["tenant_id", "period_id"]
+            isOneToOne: false
+            referencedRelation: "fiscal_periods"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "voucher_line_cash_flow_tenant_id_voucher_id_fkey"
+            columns: ["tenant_id", "voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
           },
         ]
       }
@@ -4880,6 +5131,16 @@ export type Database = {
         Args: { p_comment?: string; p_task_id: string }
         Returns: Database["public"]["Enums"]["approval_status"]
       }
+      balance_sheet: {
+        Args: { p_period_id: string }
+        Returns: {
+          closing_balance: number
+          indent: number
+          line_no: number
+          name: string
+          year_opening_balance: number
+        }[]
+      }
       bill_purchase_order: {
         Args: {
           p_date?: string
@@ -4894,6 +5155,16 @@ export type Database = {
         Args: { p_kind: string; p_order_id: string }
         Returns: undefined
       }
+      cash_flow_statement: {
+        Args: { p_period_id: string }
+        Returns: {
+          indent: number
+          line_no: number
+          name: string
+          period_amount: number
+          year_to_date_amount: number
+        }[]
+      }
       change_member_roles: {
         Args: { p_role_keys: string[]; p_user: string }
         Returns: undefined
@@ -4901,6 +5172,17 @@ export type Database = {
       check_api_key_request: {
         Args: Record<PropertyKey, never>
         Returns: undefined
+      }
+      close_period: { Args: { p_period_id: string }; Returns: Json }
+      closing_checks: {
+        Args: { p_period_id: string }
+        Returns: {
+          blocking: boolean
+          check_key: string
+          description: string
+          label: string
+          ref_id: string
+        }[]
       }
       comment_approval: {
         Args: { p_comment: string; p_instance_id: string }
@@ -4960,6 +5242,30 @@ export type Database = {
         Returns: Json
       }
       expire_quotations: { Args: Record<PropertyKey, never>; Returns: number }
+      financial_statement: {
+        Args: { p_period_id: string; p_statement: string }
+        Returns: {
+          amount: number
+          compare_amount: number
+          formula: Json
+          indent: number
+          line_no: number
+          name: string
+        }[]
+      }
+      general_ledger: {
+        Args: { p_account_id: string; p_fiscal_year: number }
+        Returns: {
+          closing: number
+          credit: number
+          debit: number
+          end_date: string
+          opening: number
+          period_id: string
+          period_no: number
+          start_date: string
+        }[]
+      }
       import_customers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
         Returns: Json
@@ -4971,6 +5277,16 @@ export type Database = {
       import_suppliers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
         Returns: Json
+      }
+      income_statement: {
+        Args: { p_period_id: string }
+        Returns: {
+          indent: number
+          line_no: number
+          name: string
+          period_amount: number
+          year_to_date_amount: number
+        }[]
       }
       invite_member: {
         Args: { p_email: string; p_role_keys: string[] }
@@ -5000,6 +5316,30 @@ export type Database = {
         Returns: number
       }
       leave_tenant: { Args: Record<PropertyKey, never>; Returns: undefined }
+      ledger_detail: {
+        Args: {
+          p_account_id: string
+          p_from: string
+          p_limit?: number
+          p_offset?: number
+          p_party_id?: string
+          p_to: string
+        }
+        Returns: {
+          account_code: string
+          balance: number
+          credit: number
+          debit: number
+          line_no: number
+          number: number
+          party_id: string
+          row_no: number
+          summary: string
+          voucher_date: string
+          voucher_id: string
+          word: string
+        }[]
+      }
       list_api_keys: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -5121,6 +5461,10 @@ export type Database = {
         Returns: Database["public"]["Enums"]["approval_status"]
       }
       remove_member: { Args: { p_user: string }; Returns: undefined }
+      reopen_period: {
+        Args: { p_period_id: string; p_reason: string }
+        Returns: Json
+      }
       replay_webhook_event: {
         Args: { p_endpoint_id?: string; p_event_id: string }
         Returns: number
@@ -5169,6 +5513,18 @@ export type Database = {
           prefix: string
         }[]
       }
+      sales_margin: {
+        Args: { p_from: string; p_group?: string; p_to: string }
+        Returns: {
+          cost: number
+          key_id: string
+          key_name: string
+          margin: number
+          margin_rate: number
+          quantity: number
+          revenue: number
+        }[]
+      }
       set_member_department: {
         Args: { p_department: string; p_user: string }
         Returns: undefined
@@ -5177,11 +5533,36 @@ export type Database = {
         Args: { p_item_ids?: string[]; p_note?: string; p_warehouse_id: string }
         Returns: string
       }
+      statement_layout: {
+        Args: { p_statement: string }
+        Returns: {
+          formula: Json
+          indent: number
+          line_no: number
+          name: string
+          overridden: boolean
+        }[]
+      }
+      stock_valuation: {
+        Args: { p_group?: string }
+        Returns: {
+          category: string
+          items: number
+          quantity: number
+          value: number
+          warehouse_id: string
+          warehouse_name: string
+        }[]
+      }
       submit_request: {
         Args: { p_doc_type: string; p_id: string }
         Returns: string
       }
       switch_tenant: { Args: { p_tenant: string }; Returns: undefined }
+      tag_cash_line: {
+        Args: { p_item_code: string; p_line_id: string }
+        Returns: undefined
+      }
       tax_rate: { Args: { p_code: string; p_date?: string }; Returns: number }
       transfer_ownership: { Args: { p_user: string }; Returns: undefined }
       transfer_task: {
@@ -5205,6 +5586,40 @@ export type Database = {
           period_debit: number
         }[]
       }
+      trial_balance_by_dimension: {
+        Args: {
+          p_account_id?: string
+          p_dimension: string
+          p_period_id: string
+        }
+        Returns: {
+          account_id: string
+          closing_credit: number
+          closing_debit: number
+          code: string
+          dimension_id: string
+          dimension_name: string
+          name: string
+          opening_credit: number
+          opening_debit: number
+          period_credit: number
+          period_debit: number
+        }[]
+      }
+      untagged_cash_lines: {
+        Args: { p_from: string; p_to: string }
+        Returns: {
+          account_code: string
+          credit: number
+          debit: number
+          line_id: string
+          number: number
+          summary: string
+          voucher_date: string
+          voucher_id: string
+          word: string
+        }[]
+      }
       vat_line: {
         Args: {
           p_discount?: number
@@ -5217,6 +5632,23 @@ export type Database = {
           amount: number
           tax: number
           total: number
+        }[]
+      }
+      voucher_journal: {
+        Args: { p_limit?: number; p_offset?: number; p_period_id: string }
+        Returns: {
+          account_code: string
+          account_name: string
+          credit: number
+          debit: number
+          line_no: number
+          number: number
+          status: Database["public"]["Enums"]["voucher_status"]
+          summary: string
+          voucher_date: string
+          voucher_id: string
+          voucher_summary: string
+          word: string
         }[]
       }
       webhook_claim_deliveries: {
@@ -5275,6 +5707,7 @@ export type Database = {
         | "copied"
       approver_kind: "person" | "role" | "department_manager" | "manager_up"
       balance_direction: "debit" | "credit"
+      cash_flow_direction: "in" | "out"
       follow_up_kind: "call" | "visit" | "message" | "note"
       invoice_kind: "none" | "ordinary" | "special"
       lead_status: "new" | "contacted" | "qualified" | "converted" | "lost"
@@ -5304,6 +5737,7 @@ export type Database = {
         | "partial"
         | "completed"
         | "cancelled"
+      period_closing_action: "close" | "reopen"
       period_status: "open" | "closed"
       quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
       seal_type:
@@ -5314,6 +5748,7 @@ export type Database = {
         | "invoice"
       sequence_reset: "month" | "year" | "never"
       stage_outcome: "open" | "won" | "lost"
+      statement_kind: "balance_sheet" | "income_statement" | "cash_flow"
       tax_kind: "output" | "input" | "simplified"
       taxpayer_type: "general" | "small_scale"
       tenant_status: "trial" | "active" | "expired"
@@ -5472,6 +5907,7 @@ export const Constants = {
       ],
       approver_kind: ["person", "role", "department_manager", "manager_up"],
       balance_direction: ["debit", "credit"],
+      cash_flow_direction: ["in", "out"],
       follow_up_kind: ["call", "visit", "message", "note"],
       invoice_kind: ["none", "ordinary", "special"],
       lead_status: ["new", "contacted", "qualified", "converted", "lost"],
@@ -5504,6 +5940,7 @@ export const Constants = {
         "completed",
         "cancelled",
       ],
+      period_closing_action: ["close", "reopen"],
       period_status: ["open", "closed"],
       quotation_status: ["draft", "sent", "accepted", "rejected", "expired"],
       seal_type: [
@@ -5515,6 +5952,7 @@ export const Constants = {
       ],
       sequence_reset: ["month", "year", "never"],
       stage_outcome: ["open", "won", "lost"],
+      statement_kind: ["balance_sheet", "income_statement", "cash_flow"],
       tax_kind: ["output", "input", "simplified"],
       taxpayer_type: ["general", "small_scale"],
       tenant_status: ["trial", "active", "expired"],
