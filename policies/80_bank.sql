@@ -7,6 +7,8 @@ insert into public.permissions (resource, action, description) values
   ('bank_accounts', 'delete', 'Delete bank accounts'),
   ('bank_statements', 'read', 'See bank statements, their lines and the reconciliation'),
   ('bank_statements', 'create', 'Import bank statements'),
+  ('bank_statements', 'update', 'Change saved column layouts of statement files'),
+  ('bank_statements', 'delete', 'Delete saved column layouts of statement files'),
   ('bank_statements', 'post', 'Confirm matches of bank lines (posts receipts, payments or vouchers)'),
   ('matching_rules', 'read', 'See bank matching rules'),
   ('matching_rules', 'create', 'Add bank matching rules'),
