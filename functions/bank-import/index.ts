@@ -7,7 +7,7 @@
 // CSV/XLSX: a saved template of the bank account (by header signature) maps the columns; a new layout
 // answers 200 {preview: true, mapping, lines[≤20]} and imports nothing until the caller sends it again
 // with confirm=true (and the mapping it confirmed or edited), which saves the template.
-// Limits: 20 MiB per file (413), 100,000 lines (413), XLSX unzipped ≤ 100 MiB (parser), 25 s of parsing
+// Limits: 10 MiB per file (413, also the gateway's request limit), 100,000 lines (413), XLSX unzipped ≤ 100 MiB (parser), 25 s of parsing
 // (503). Every refusal is a 4xx JSON {code, message, errors?: [{line, field, message}]} and writes nothing.
 import { z } from 'zod'
 import { parseStatement } from '../_shared/bank/index.ts'
@@ -17,7 +17,8 @@ import { preflight } from '../_shared/cors.ts'
 import { json, jsonError, withErrors } from '../_shared/json.ts'
 import { bearerToken, clientForRequest } from '../_shared/supabase.ts'
 
-const MAX_BYTES = 20 * 1024 * 1024
+// The gateway in front of functions takes at most 10 MiB per request (stack/stack.ts bodyLimitBytes).
+const MAX_BYTES = 10 * 1024 * 1024
 
 const params = z.object({
   bank_account_id: z.uuid({ message: 'bank_account_id must be a uuid' }),
@@ -88,7 +89,8 @@ Deno.serve(
     const early = preflight(req)
     if (early) return early
     if (req.method !== 'POST') return jsonError(405, 'method_not_allowed', 'POST the statement file')
-    if (!bearerToken(req)) return jsonError(401, 'no_authorization', 'Authorization: Bearer <jwt> is required')
+    if (!bearerToken(req))
+      return jsonError(401, 'no_authorization', 'Authorization: Bearer <jwt> is required')
     const declared = Number(req.headers.get('content-length') ?? '0')
     if (declared > MAX_BYTES + 64 * 1024)
       return refused(413, 'file_too_large', `the upload is ${declared} bytes; the limit is ${MAX_BYTES}`)
@@ -113,7 +115,8 @@ Deno.serve(
       for (const [k, v] of form.entries()) if (typeof v === 'string') fields[k] = v
     } else {
       bytes = await readCapped(req.body)
-      if (!bytes) return refused(413, 'file_too_large', `the file is larger than the limit of ${MAX_BYTES} bytes`)
+      if (!bytes)
+        return refused(413, 'file_too_large', `the file is larger than the limit of ${MAX_BYTES} bytes`)
     }
     const parsedParams = params.safeParse(fields)
     if (!parsedParams.success) {
@@ -132,7 +135,11 @@ Deno.serve(
       .maybeSingle()
     if (account.error) return refused(statusOf(account.error.code), account.error.code, account.error.message)
     if (!account.data)
-      return refused(404, 'unknown_bank_account', 'no bank account with this id in your company (bank_account_id)')
+      return refused(
+        404,
+        'unknown_bank_account',
+        'no bank account with this id in your company (bank_account_id)',
+      )
     const templates = await db
       .from('bank_statement_templates')
       .select('signature, columns, date_order, invert_sign')
@@ -176,7 +183,11 @@ Deno.serve(
     if (!payload.ok) {
       const e = payload.errors[0]
       return json(
-        { code: 'rejected_statement', message: `${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.message}`, errors: payload.errors },
+        {
+          code: 'rejected_statement',
+          message: `${e.line ? `line ${e.line}, ` : ''}${e.field}: ${e.message}`,
+          errors: payload.errors,
+        },
         payload.status,
       )
     }

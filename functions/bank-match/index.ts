@@ -15,8 +15,10 @@ Deno.serve(
   withErrors(async (req) => {
     const early = preflight(req)
     if (early) return early
-    if (req.method !== 'GET' && req.method !== 'POST') return jsonError(405, 'method_not_allowed', 'GET or POST')
-    if (!bearerToken(req)) return jsonError(401, 'no_authorization', 'Authorization: Bearer <jwt> is required')
+    if (req.method !== 'GET' && req.method !== 'POST')
+      return jsonError(405, 'method_not_allowed', 'GET or POST')
+    if (!bearerToken(req))
+      return jsonError(401, 'no_authorization', 'Authorization: Bearer <jwt> is required')
     const fields: Record<string, unknown> = Object.fromEntries(new URL(req.url).searchParams)
     if (req.method === 'POST' && (req.headers.get('content-type') ?? '').includes('json')) {
       try {
@@ -30,7 +32,8 @@ Deno.serve(
     const db = clientForRequest(req)
     const { data, error } = await db.rpc('bank_match_input', { p_statement_id: p.data.statement_id ?? null })
     if (error) {
-      const status = error.code === 'TR100' ? 401 : ['TR103', 'TR104', 'TR105', '42501'].includes(error.code) ? 403 : 400
+      const status =
+        error.code === 'TR100' ? 401 : ['TR103', 'TR104', 'TR105', '42501'].includes(error.code) ? 403 : 400
       return json({ code: error.code, message: error.message }, status)
     }
     const started = performance.now()

@@ -31,7 +31,7 @@ create table public.bank_accounts (
   tenant_id uuid not null references public.tenants (id) on delete cascade,
   name text not null check (char_length(btrim(name)) between 1 and 100),
   bank_name text check (bank_name is null or char_length(bank_name) <= 100),
-  account_number text not null check (account_number ~ '^[A-Za-z0-9 -]{4,40}$'),
+  account_number text not null check (account_number ~ '^[^[:cntrl:]]{2,60}$'),
   currency char(3) not null default 'CNY' check (currency ~ '^[A-Z]{3}$'),
   account_id uuid not null,
   active boolean not null default true,

@@ -77,8 +77,7 @@ export interface MatchInput {
   rules: MatchRule[]
 }
 
-const SUFFIX =
-  /(股份有限公司|有限责任公司|有限公司|分公司|公司|coltd|co|ltd|limited|inc|gmbh|llc)+$/u
+const SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|coltd|co|ltd|limited|inc|gmbh|llc)+$/u
 const PUNCT = /[\s\p{P}\p{S}]+/gu
 
 /** Same normalisation as public.normalize_counterparty in SQL. */
@@ -118,7 +117,7 @@ export function dice(a: string, b: string): number {
 export function cents(amount: string): bigint {
   const m = /^([+-])?(\d*)(?:\.(\d*))?$/.exec(amount.trim())
   if (!m) return 0n
-  const units = BigInt(`${m[2] || '0'}${((m[3] ?? '') + '00').slice(0, 2)}`)
+  const units = BigInt(`${m[2] || '0'}${(`${m[3] ?? ''}00`).slice(0, 2)}`)
   return m[1] === '-' ? -units : units
 }
 
@@ -209,7 +208,9 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         ...(twin ? { other_line_id: twin.id } : {}),
         reasons: [
           `对方账号是本公司账户「${other.name}」/ the counterparty account is our own account "${other.name}"`,
-          ...(twin ? [`该账户有金额相反的流水 / the other account has the opposite line on ${twin.date}`] : []),
+          ...(twin
+            ? [`该账户有金额相反的流水 / the other account has the opposite line on ${twin.date}`]
+            : []),
         ],
       })
     }
@@ -293,12 +294,24 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       if (r.direction !== 'any' && r.direction !== direction) continue
       if (r.kind === 'receipt' && !inflow) continue
       if (r.kind === 'payment' && inflow) continue
-      out.push(ruleSuggestion(r, 60 + Math.min(r.hits, 10) * 2, `规则: 对方户名 / rule: counterparty "${r.counterparty}" (${r.hits}×)`))
+      out.push(
+        ruleSuggestion(
+          r,
+          60 + Math.min(r.hits, 10) * 2,
+          `规则: 对方户名 / rule: counterparty "${r.counterparty}" (${r.hits}×)`,
+        ),
+      )
     }
     for (const r of keywordRules) {
       if (r.direction !== 'any' && r.direction !== direction) continue
       if (!memo.includes((r.keyword as string).toUpperCase())) continue
-      out.push(ruleSuggestion(r, 55 + Math.min(r.hits, 10), `规则: 摘要含「${r.keyword}」/ rule: memo contains "${r.keyword}"`))
+      out.push(
+        ruleSuggestion(
+          r,
+          55 + Math.min(r.hits, 10),
+          `规则: 摘要含「${r.keyword}」/ rule: memo contains "${r.keyword}"`,
+        ),
+      )
     }
 
     out.sort((a, b) => b.score - a.score)
