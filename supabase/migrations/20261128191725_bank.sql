@@ -441,7 +441,8 @@ comment on function public.import_bank_statement(uuid, jsonb, jsonb) is
   'SECURITY DEFINER because lines are written only here (users may not insert or edit them): it checks the right itself.';
 
 -- ───────────────────────────── matching ─────────────────────────────
--- Everything the matcher needs for one statement (or, without one, every open line of the company), as
+-- Everything the matcher needs for one statement (or, without one, every open line of the company) and
+-- the open lines of the other own accounts in its dates (for transfers), as
 -- one JSON value so that no page limit cuts it. Security invoker: what the caller cannot read is absent.
 create function public.bank_match_input(p_statement_id uuid default null)
 returns jsonb
@@ -455,6 +456,17 @@ as $$
         order by l.txn_date, l.line_no)
       from public.bank_statement_lines l
       where l.status = 'unmatched' and (p_statement_id is null or l.statement_id = p_statement_id)), '[]'),
+    -- open lines of the other own accounts around the statement's dates: twins of transfers
+    'other_lines', coalesce((
+      select jsonb_agg(jsonb_build_object('id', o.id, 'bank_account_id', o.bank_account_id, 'date', o.txn_date,
+        'amount', o.amount::text, 'counterparty_name', o.counterparty_name,
+        'counterparty_account', o.counterparty_account, 'reference', o.reference, 'memo', o.memo))
+      from public.bank_statement_lines o
+      join (select s.bank_account_id, min(l.txn_date) - 3 as d0, max(l.txn_date) + 3 as d1
+            from public.bank_statements s join public.bank_statement_lines l on l.statement_id = s.id
+            where s.id = p_statement_id group by 1) w
+        on o.bank_account_id <> w.bank_account_id and o.txn_date between w.d0 and w.d1
+      where o.status = 'unmatched'), '[]'),
     'open_items', coalesce((
       select jsonb_agg(jsonb_build_object('id', oi.id, 'party_id', oi.party_id, 'party_name', p.name,
         'kind', oi.kind, 'outstanding', oi.outstanding::text, 'doc_date', oi.doc_date, 'due_date', oi.due_date,

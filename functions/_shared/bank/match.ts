@@ -72,6 +72,8 @@ export interface LineSuggestions {
 
 export interface MatchInput {
   lines: MatchLine[]
+  /** open lines of other own accounts, only to find the other side of a transfer */
+  other_lines?: MatchLine[]
   open_items: MatchOpenItem[]
   bank_accounts: MatchBankAccount[]
   rules: MatchRule[]
@@ -181,7 +183,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   }
   // own-account transfers: the other side's open line, by account and amount
   const openLinesBy = new Map<string, MatchLine[]>()
-  for (const l of input.lines) {
+  for (const l of [...input.lines, ...(input.other_lines ?? [])]) {
     const k = `${l.bank_account_id}|${cents(l.amount)}`
     const list = openLinesBy.get(k)
     if (list) list.push(l)
