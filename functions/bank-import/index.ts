@@ -219,18 +219,28 @@ Deno.serve(
         statusOf(imported.error.code),
       )
     if (mapping && mapping.source !== 'template') {
-      const saveTemplate = await db.from('bank_statement_templates').upsert(
-        {
-          tenant_id: account.data.tenant_id,
-          bank_account_id: p.bank_account_id,
-          signature: mapping.signature,
-          headers: mapping.headers,
-          columns: mapping.columns,
-          date_order: mapping.dateOrder,
-          invert_sign: mapping.invertSign,
-        },
-        { onConflict: 'bank_account_id,signature' },
-      )
+      // the layout of this account's files: changed in place when the signature is known, else added
+      const layout = {
+        headers: mapping.headers,
+        columns: mapping.columns,
+        date_order: mapping.dateOrder,
+        invert_sign: mapping.invertSign,
+      }
+      const changed = await db
+        .from('bank_statement_templates')
+        .update(layout)
+        .eq('bank_account_id', p.bank_account_id)
+        .eq('signature', mapping.signature)
+        .select('id')
+      const saveTemplate =
+        changed.error || (changed.data ?? []).length > 0
+          ? changed
+          : await db.from('bank_statement_templates').insert({
+              ...layout,
+              tenant_id: account.data.tenant_id,
+              bank_account_id: p.bank_account_id,
+              signature: mapping.signature,
+            })
       if (saveTemplate.error) console.error('template not saved', saveTemplate.error.message)
     }
     return json({

@@ -49,6 +49,9 @@ comment on column public.bank_accounts.currency is 'Currency';
 comment on column public.bank_accounts.account_id is 'Ledger account (会计科目): a leaf under 1002 银行存款';
 comment on column public.bank_accounts.active is 'In use';
 create index bank_accounts_account_idx on public.bank_accounts (tenant_id, account_id);
+-- A row never moves to another company: the API updates the other columns only.
+revoke update on public.bank_accounts from authenticated;
+grant update (name, bank_name, account_number, currency, account_id, active) on public.bank_accounts to authenticated;
 create trigger bank_accounts_touch before update on public.bank_accounts
   for each row execute function public.touch_updated_at();
 
@@ -95,6 +98,8 @@ comment on column public.bank_statement_templates.columns is
 comment on column public.bank_statement_templates.date_order is 'Order of day, month and year in dates';
 comment on column public.bank_statement_templates.invert_sign is 'Amounts are spending-positive (credit-card bills)';
 create index bank_statement_templates_tenant_idx on public.bank_statement_templates (tenant_id, bank_account_id);
+revoke update on public.bank_statement_templates from authenticated;
+grant update (headers, columns, date_order, invert_sign) on public.bank_statement_templates to authenticated;
 create trigger bank_statement_templates_touch before update on public.bank_statement_templates
   for each row execute function public.touch_updated_at();
 
@@ -246,6 +251,9 @@ create index matching_rules_party_idx on public.matching_rules (tenant_id, party
 create index matching_rules_department_idx on public.matching_rules (tenant_id, department_id);
 create index matching_rules_project_idx on public.matching_rules (tenant_id, project_id);
 create index matching_rules_created_by_idx on public.matching_rules (created_by);
+revoke update on public.matching_rules from authenticated;
+grant update (counterparty, keyword, direction, kind, account_id, party_id, department_id, project_id)
+  on public.matching_rules to authenticated;
 create trigger matching_rules_touch before update on public.matching_rules
   for each row execute function public.touch_updated_at();
 
