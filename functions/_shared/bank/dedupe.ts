@@ -28,26 +28,31 @@ export function stableHash(s: string): string {
  */
 export function withKeys(s: RawStatement): Statement {
   const seen = new Map<string, number>()
+  const account = s.accountId ?? ''
   const bases = s.lines.map((l) => {
     const base = l.reference
-      ? ['r', s.accountId ?? '', l.reference, l.date, l.amount].join('\u001f')
-      : [
-          'h',
-          s.accountId ?? '',
-          l.date,
-          l.amount,
-          l.counterpartyName ?? '',
-          l.counterpartyAccount ?? '',
-          l.memo ?? '',
-        ].join('\u001f')
+      ? `r\u001f${account}\u001f${l.reference}\u001f${l.date}\u001f${l.amount}`
+      : `h\u001f${account}\u001f${l.date}\u001f${l.amount}\u001f${l.counterpartyName ?? ''}\u001f${l.counterpartyAccount ?? ''}\u001f${l.memo ?? ''}`
     const n = seen.get(base) ?? 0
     seen.set(base, n + 1)
     return `${base}\u001f${n}`
   })
   const hashes = bases.map(stableHash)
+  // an explicit literal (one object shape) is several times faster than spreading each line
   const lines: StatementLine[] = s.lines.map((l, i) => ({
-    ...l,
+    date: l.date,
+    valueDate: l.valueDate,
+    amount: l.amount,
+    currency: l.currency,
+    counterpartyName: l.counterpartyName,
+    counterpartyAccount: l.counterpartyAccount,
+    reference: l.reference,
+    memo: l.memo,
+    balanceAfter: l.balanceAfter,
+    status: l.status,
     dedupeKey: `${l.reference ? 'r' : 'h'}:${hashes[i]}`,
+    sourceLine: l.sourceLine,
+    ...(l.sourcePath === undefined ? {} : { sourcePath: l.sourcePath }),
   }))
   return { ...s, lines }
 }
