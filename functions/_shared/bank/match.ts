@@ -82,10 +82,36 @@ export interface MatchInput {
 const SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|coltd|co|ltd|limited|inc|gmbh|llc)+$/u
 const PUNCT = /[\s\p{P}\p{S}]+/gu
 
-/** Same normalisation as public.normalize_counterparty in SQL. */
+const SUFFIXES = [
+  '股份有限公司',
+  '有限责任公司',
+  '有限公司',
+  '分公司',
+  '公司',
+  'coltd',
+  'co',
+  'ltd',
+  'limited',
+  'inc',
+  'gmbh',
+  'llc',
+]
+
+/** Same normalisation as public.normalize_counterparty in SQL (suffixes stripped by endsWith, no regex). */
 export function normalizeName(name: string | null | undefined): string {
   if (!name) return ''
-  return name.toLowerCase().replace(PUNCT, '').replace(SUFFIX, '')
+  let s = name.toLowerCase().replace(PUNCT, '')
+  for (let again = true; again; ) {
+    again = false
+    for (const x of SUFFIXES) {
+      if (s.length > 0 && s.endsWith(x)) {
+        s = s.slice(0, s.length - x.length)
+        again = true
+        break
+      }
+    }
+  }
+  return s
 }
 
 export function bigrams(s: string): string[] {
@@ -128,47 +154,61 @@ const days = (a: string, b: string) => Math.round(Math.abs(Date.parse(a) - Date.
 const compactAccount = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/g, '').toUpperCase()
 
 /** A bigram shared by more parties than this says nothing about which one is meant. */
-const MAX_POSTINGS = 50
+const MAX_POSTINGS = 30
 /** Suggestions kept per line. */
 const TOP = 5
+
+interface Item {
+  oi: MatchOpenItem
+  cents: bigint
+}
 
 interface Party {
   id: string
   name: string
   norm: string
-  items: MatchOpenItem[]
+  items: Item[]
 }
+
+/** A Map key for an amount: a number while exact (hashing a small number is cheapest), else text. */
+const amountKey = (c: bigint): number | string =>
+  c > -9007199254740991n && c < 9007199254740991n ? Number(c) : `c${c}`
 
 export function suggest(input: MatchInput): LineSuggestions[] {
   // ── indexes, built once ──
-  const byCents = new Map<bigint, MatchOpenItem[]>()
+  const byCents = new Map<number | string, Item[]>()
   const parties = new Map<string, Party>()
-  const byNumber = new Map<string, MatchOpenItem>()
-  const itemCents = new Map<string, bigint>()
+  const byNumber = new Map<string, Item>()
   for (const oi of input.open_items) {
-    const c = cents(oi.outstanding)
-    itemCents.set(oi.id, c)
-    const list = byCents.get(c)
-    if (list) list.push(oi)
-    else byCents.set(c, [oi])
+    const it: Item = { oi, cents: cents(oi.outstanding) }
+    const key = amountKey(it.cents)
+    const list = byCents.get(key)
+    if (list) list.push(it)
+    else byCents.set(key, [it])
     let p = parties.get(oi.party_id)
     if (!p) {
       p = { id: oi.party_id, name: oi.party_name, norm: normalizeName(oi.party_name), items: [] }
       parties.set(oi.party_id, p)
     }
-    p.items.push(oi)
-    if (oi.number && oi.number.length >= 4) byNumber.set(oi.number.toUpperCase(), oi)
+    p.items.push(it)
+    if (oi.number && oi.number.length >= 4) byNumber.set(oi.number.toUpperCase(), it)
   }
   const byNorm = new Map<string, Party>()
-  const byBigram = new Map<string, Party[]>()
-  for (const p of parties.values()) {
-    if (!p.norm) continue
-    byNorm.set(p.norm, p)
-    for (const g of new Set(bigrams(p.norm))) {
-      const list = byBigram.get(g)
-      if (list) list.push(p)
-      else byBigram.set(g, [p])
+  for (const p of parties.values()) if (p.norm) byNorm.set(p.norm, p)
+  // bigram postings, built the first time a counterparty is not found by its exact name
+  let byBigram: Map<string, Party[]> | null = null
+  const bigramIndex = (): Map<string, Party[]> => {
+    if (byBigram) return byBigram
+    byBigram = new Map()
+    for (const p of parties.values()) {
+      if (!p.norm) continue
+      for (const g of new Set(bigrams(p.norm))) {
+        const list = byBigram.get(g)
+        if (list) list.push(p)
+        else byBigram.set(g, [p])
+      }
     }
+    return byBigram
   }
   const ownAccounts = new Map<string, MatchBankAccount>()
   for (const b of input.bank_accounts) ownAccounts.set(compactAccount(b.account_number), b)
@@ -218,40 +258,43 @@ export function suggest(input: MatchInput): LineSuggestions[] {
     }
 
     // 2. open items: candidates by amount, by party name, by document number in the memo
-    const candidates = new Map<string, MatchOpenItem>()
-    for (const oi of byCents.get(c) ?? []) candidates.set(oi.id, oi)
+    const candidates = new Map<string, Item>()
+    for (const it of byCents.get(amountKey(c)) ?? []) candidates.set(it.oi.id, it)
     const nameParties = new Map<string, number>()
     if (norm) {
       const exact = byNorm.get(norm)
       if (exact) nameParties.set(exact.id, 1)
       else {
-        const seen = new Set<string>()
-        for (const g of new Set(bigrams(norm))) {
-          const list = byBigram.get(g)
+        // parties sharing bigrams with the name; Dice only for those sharing enough of them
+        const grams = new Set(bigrams(norm))
+        const shared = new Map<Party, number>()
+        const index = bigramIndex()
+        for (const g of grams) {
+          const list = index.get(g)
           if (!list || list.length > MAX_POSTINGS) continue
-          for (const p of list) {
-            if (seen.has(p.id)) continue
-            seen.add(p.id)
-            const s = dice(norm, p.norm)
-            if (s >= 0.5) nameParties.set(p.id, s)
-          }
+          for (const p of list) shared.set(p, (shared.get(p) ?? 0) + 1)
+        }
+        const need = grams.size > 1 ? 2 : 1
+        for (const [p, n] of shared) {
+          if (n < need) continue
+          const s = dice(norm, p.norm)
+          if (s >= 0.5) nameParties.set(p.id, s)
         }
       }
       for (const pid of nameParties.keys()) {
-        for (const oi of (parties.get(pid) as Party).items) candidates.set(oi.id, oi)
+        for (const it of (parties.get(pid) as Party).items) candidates.set(it.oi.id, it)
       }
     }
     const numbers = new Set<string>()
     for (const m of memo.matchAll(numberPattern)) {
-      const oi = byNumber.get(m[0])
-      if (oi) {
-        numbers.add(oi.id)
-        candidates.set(oi.id, oi)
+      const it = byNumber.get(m[0])
+      if (it) {
+        numbers.add(it.oi.id)
+        candidates.set(it.oi.id, it)
       }
     }
 
-    for (const oi of candidates.values()) {
-      const oc = itemCents.get(oi.id) as bigint
+    for (const { oi, cents: oc } of candidates.values()) {
       if (oc === 0n || oc > 0n !== inflow) continue
       const reasons: string[] = []
       let score = 0
