@@ -79,8 +79,17 @@ export interface MatchInput {
   rules: MatchRule[]
 }
 
-const SUFFIX = /(股份有限公司|有限责任公司|有限公司|分公司|公司|coltd|co|ltd|limited|inc|gmbh|llc)+$/u
 const PUNCT = /[\s\p{P}\p{S}]+/gu
+
+/** Cheap pre-check: any character outside letters and digits of ASCII and CJK ideographs? */
+function mayHavePunct(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x4e00 && c <= 0x9fff)) continue
+    return true
+  }
+  return false
+}
 
 const SUFFIXES = [
   '股份有限公司',
@@ -100,7 +109,8 @@ const SUFFIXES = [
 /** Same normalisation as public.normalize_counterparty in SQL (suffixes stripped by endsWith, no regex). */
 export function normalizeName(name: string | null | undefined): string {
   if (!name) return ''
-  let s = name.toLowerCase().replace(PUNCT, '')
+  let s = name.toLowerCase()
+  if (mayHavePunct(s)) s = s.replace(PUNCT, '')
   for (let again = true; again; ) {
     again = false
     for (const x of SUFFIXES) {
@@ -150,7 +160,13 @@ export function cents(amount: string): bigint {
 }
 
 const DAY = 86_400_000
-const days = (a: string, b: string) => Math.round(Math.abs(Date.parse(a) - Date.parse(b)) / DAY)
+/** Day number of an ISO date (yyyy-mm-dd…), without Date.parse. */
+function dayNo(iso: string): number {
+  return Math.round(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / DAY,
+  )
+}
+const days = (a: string, b: string) => Math.abs(dayNo(a) - dayNo(b))
 const compactAccount = (s: string | null | undefined) => (s ?? '').replace(/[\s-]/g, '').toUpperCase()
 
 /** A bigram shared by more parties than this says nothing about which one is meant. */
@@ -161,6 +177,10 @@ const TOP = 5
 interface Item {
   oi: MatchOpenItem
   cents: bigint
+  docDay: number
+  dueDay: number
+  /** the line that last took it as a candidate (dedupes candidates without a Map per line) */
+  stamp: number
 }
 
 interface Party {
@@ -180,7 +200,13 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   const parties = new Map<string, Party>()
   const byNumber = new Map<string, Item>()
   for (const oi of input.open_items) {
-    const it: Item = { oi, cents: cents(oi.outstanding) }
+    const it: Item = {
+      oi,
+      cents: cents(oi.outstanding),
+      docDay: dayNo(oi.doc_date),
+      dueDay: dayNo(oi.due_date),
+      stamp: -1,
+    }
     const key = amountKey(it.cents)
     const list = byCents.get(key)
     if (list) list.push(it)
@@ -231,8 +257,9 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   }
   const numberPattern = /[A-Z]{1,6}[-_]?\d{4,}(?:[-_]\d+)*/g
 
-  return input.lines.map((line) => {
+  return input.lines.map((line, lineNo) => {
     const out: Suggestion[] = []
+    const day = dayNo(line.date)
     const c = cents(line.amount)
     const inflow = c > 0n
     const norm = normalizeName(line.counterparty_name)
@@ -258,8 +285,13 @@ export function suggest(input: MatchInput): LineSuggestions[] {
     }
 
     // 2. open items: candidates by amount, by party name, by document number in the memo
-    const candidates = new Map<string, Item>()
-    for (const it of byCents.get(amountKey(c)) ?? []) candidates.set(it.oi.id, it)
+    const candidates: Item[] = []
+    const take = (it: Item) => {
+      if (it.stamp === lineNo) return
+      it.stamp = lineNo
+      candidates.push(it)
+    }
+    for (const it of byCents.get(amountKey(c)) ?? []) take(it)
     const nameParties = new Map<string, number>()
     if (norm) {
       const exact = byNorm.get(norm)
@@ -282,7 +314,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         }
       }
       for (const pid of nameParties.keys()) {
-        for (const it of (parties.get(pid) as Party).items) candidates.set(it.oi.id, it)
+        for (const it of (parties.get(pid) as Party).items) take(it)
       }
     }
     const numbers = new Set<string>()
@@ -290,11 +322,11 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       const it = byNumber.get(m[0])
       if (it) {
         numbers.add(it.oi.id)
-        candidates.set(it.oi.id, it)
+        take(it)
       }
     }
 
-    for (const { oi, cents: oc } of candidates.values()) {
+    for (const { oi, cents: oc, docDay, dueDay } of candidates) {
       if (oc === 0n || oc > 0n !== inflow) continue
       const reasons: string[] = []
       let score = 0
@@ -319,7 +351,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         score += 20
         reasons.push(`摘要含单号 ${oi.number} / the memo names document ${oi.number}`)
       }
-      const gap = Math.min(days(line.date, oi.due_date), days(line.date, oi.doc_date))
+      const gap = Math.min(Math.abs(day - dueDay), Math.abs(day - docDay))
       if (gap <= 30) {
         score += gap <= 7 ? 5 : 2
         reasons.push(`日期接近 (${gap} 天) / date within ${gap} days`)
