@@ -356,12 +356,12 @@ begin
       'duplicate_file', true);
   end if;
 
-  create temporary table if not exists bank_import_lines (
+  create temporary table if not exists pg_temp.bank_import_lines (
     line_no int, source_line int, txn_date date, value_date date, amount numeric(18, 2), currency text,
     counterparty_name text, counterparty_account text, reference text, memo text, balance numeric(18, 2),
     booked boolean, dedupe_key text
   ) on commit drop;
-  truncate bank_import_lines;
+  truncate pg_temp.bank_import_lines;
 
   for l in select e.value as v, e.ord::int as n from jsonb_array_elements(p_lines) with ordinality e(value, ord) loop
     if jsonb_typeof(l.v) is distinct from 'object' then
@@ -405,7 +405,7 @@ begin
     if coalesce((l.v ->> 'booked')::boolean, true) then
       total := total + amt;
     end if;
-    insert into bank_import_lines values (l.n, (l.v ->> 'source_line')::int, d, vd, amt, cur,
+    insert into pg_temp.bank_import_lines values (l.n, (l.v ->> 'source_line')::int, d, vd, amt, cur,
       left(nullif(btrim(l.v ->> 'counterparty_name'), ''), 200), left(nullif(btrim(l.v ->> 'counterparty_account'), ''), 100),
       left(nullif(btrim(l.v ->> 'reference'), ''), 200), left(nullif(btrim(l.v ->> 'memo'), ''), 1000), bal,
       coalesce((l.v ->> 'booked')::boolean, true), l.v ->> 'dedupe_key');
@@ -417,17 +417,17 @@ begin
                        opening + total, closing),
       hint = 'closing_balance';
   end if;
-  if (select count(distinct dedupe_key) from bank_import_lines) <> n_lines then
+  if (select count(distinct dedupe_key) from pg_temp.bank_import_lines) <> n_lines then
     raise exception using errcode = 'TR823', message = 'two lines of the file have the same de-duplication key',
-      hint = format('lines[%s].dedupe_key', (select min(b.line_no) from bank_import_lines b
-        where b.dedupe_key in (select dedupe_key from bank_import_lines group by 1 having count(*) > 1)));
+      hint = format('lines[%s].dedupe_key', (select min(b.line_no) from pg_temp.bank_import_lines b
+        where b.dedupe_key in (select dedupe_key from pg_temp.bank_import_lines group by 1 having count(*) > 1)));
   end if;
 
   insert into public.bank_statement_lines (tenant_id, bank_account_id, statement_id, line_no, source_line, txn_date,
     value_date, amount, currency, counterparty_name, counterparty_account, reference, memo, balance, booked, dedupe_key)
   select t, acct.id, st, row_number() over (order by b.line_no), b.source_line, b.txn_date, b.value_date, b.amount,
     b.currency, b.counterparty_name, b.counterparty_account, b.reference, b.memo, b.balance, b.booked, b.dedupe_key
-  from bank_import_lines b
+  from pg_temp.bank_import_lines b
   where not exists (select 1 from public.bank_statement_lines x
                     where x.bank_account_id = acct.id and x.dedupe_key = b.dedupe_key)
   order by b.line_no
@@ -436,8 +436,8 @@ begin
 
   update public.bank_statements s set
     imported_count = inserted, skipped_count = n_lines - inserted,
-    period_start = coalesce((p_statement ->> 'opening_date')::date, (select min(txn_date) from bank_import_lines)),
-    period_end = coalesce((p_statement ->> 'closing_date')::date, (select max(txn_date) from bank_import_lines))
+    period_start = coalesce((p_statement ->> 'opening_date')::date, (select min(txn_date) from pg_temp.bank_import_lines)),
+    period_end = coalesce((p_statement ->> 'closing_date')::date, (select max(txn_date) from pg_temp.bank_import_lines))
   where s.id = st;
   return jsonb_build_object('statement_id', st, 'imported', inserted, 'skipped', n_lines - inserted,
     'lines', n_lines, 'duplicate_file', false);
