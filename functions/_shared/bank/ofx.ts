@@ -95,7 +95,6 @@ export function buildTree(src: string, firstLine = 1): Node {
   let last = 0
   let line = firstLine
   let leafOpen: TreeNode | null = null
-  const upper = new Map<string, string>()
   const countLines = (a: number, b: number) => {
     for (let i = a; i < b; i++) if (src.charCodeAt(i) === 10) line++
   }
@@ -115,15 +114,18 @@ export function buildTree(src: string, firstLine = 1): Node {
     }
     last = m.end
     if (!m.name) continue
-    let name = upper.get(m.name)
-    if (name === undefined) {
-      name = m.name.toUpperCase()
-      upper.set(m.name, name)
+    let name = m.name
+    for (let i = 0; i < name.length; i++) {
+      const c = name.charCodeAt(i)
+      if (c >= 97 && c <= 122) {
+        name = name.toUpperCase()
+        break
+      }
     }
     if (m.closing) {
       let i = stack.length - 1
       while (i > 0 && stack[i].name !== name) i--
-      if (i > 0) stack.length = i
+      if (i > 0) while (stack.length > i) stack.pop()
       leafOpen = null
     } else {
       // an SGML leaf (<TRNAMT>-12.00) ends where the next tag starts
