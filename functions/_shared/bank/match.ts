@@ -256,6 +256,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
     else openLinesBy.set(k, [l])
   }
   const numberPattern = /[A-Z]{1,6}[-_]?\d{4,}(?:[-_]\d+)*/g
+  const hasDigits = /\d{4}/
 
   return input.lines.map((line, lineNo) => {
     const out: Suggestion[] = []
@@ -263,10 +264,13 @@ export function suggest(input: MatchInput): LineSuggestions[] {
     const c = cents(line.amount)
     const inflow = c > 0n
     const norm = normalizeName(line.counterparty_name)
-    const memo = (line.memo ?? '').toUpperCase()
+    const memo = line.memo ? line.memo.toUpperCase() : ''
 
     // 1. transfers between own accounts
-    const other = ownAccounts.get(compactAccount(line.counterparty_account))
+    const other =
+      ownAccounts.size && line.counterparty_account
+        ? ownAccounts.get(compactAccount(line.counterparty_account))
+        : undefined
     if (other && other.id !== line.bank_account_id) {
       const twin = (openLinesBy.get(`${other.id}|${-c}`) ?? []).find((l) => days(l.date, line.date) <= 3)
       out.push({
@@ -317,11 +321,12 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         for (const it of (parties.get(pid) as Party).items) take(it)
       }
     }
-    const numbers = new Set<string>()
-    for (const m of memo.matchAll(numberPattern)) {
+    const numbers: string[] = []
+    numberPattern.lastIndex = 0
+    for (let m = hasDigits.test(memo) ? numberPattern.exec(memo) : null; m; m = numberPattern.exec(memo)) {
       const it = byNumber.get(m[0])
       if (it) {
-        numbers.add(it.oi.id)
+        numbers.push(it.oi.id)
         take(it)
       }
     }
@@ -334,10 +339,10 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         score += 50
         reasons.push(`金额一致 ${oi.outstanding} / amount matches exactly`)
       } else if ((inflow && c < oc) || (!inflow && c > oc)) {
-        if (!nameParties.has(oi.party_id) && !numbers.has(oi.id)) continue
+        if (!nameParties.has(oi.party_id) && !numbers.includes(oi.id)) continue
         score += 20
         reasons.push(`部分核销 ${line.amount} / ${oi.outstanding} / partial settlement`)
-      } else if (!numbers.has(oi.id)) continue
+      } else if (!numbers.includes(oi.id)) continue
       const sim = nameParties.get(oi.party_id) ?? (norm ? dice(norm, normalizeName(oi.party_name)) : 0)
       if (sim > 0) {
         score += Math.round(sim * 25)
@@ -347,7 +352,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
             : `对方户名与「${oi.party_name}」相似 ${Math.round(sim * 100)}% / counterparty name ${Math.round(sim * 100)}% similar`,
         )
       }
-      if (numbers.has(oi.id)) {
+      if (numbers.includes(oi.id)) {
         score += 20
         reasons.push(`摘要含单号 ${oi.number} / the memo names document ${oi.number}`)
       }
