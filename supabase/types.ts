@@ -867,6 +867,306 @@ export type Database = {
           },
         ]
       }
+      bank_accounts: {
+        Row: {
+          account_id: string
+          account_number: string
+          active: boolean
+          bank_name: string | null
+          created_at: string
+          currency: string
+          id: string
+          name: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          account_id: string
+          account_number: string
+          active?: boolean
+          bank_name?: string | null
+          created_at?: string
+          currency?: string
+          id?: string
+          name: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          account_id?: string
+          account_number?: string
+          active?: boolean
+          bank_name?: string | null
+          created_at?: string
+          currency?: string
+          id?: string
+          name?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "bank_accounts_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_accounts_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      bank_statement_lines: {
+        Row: {
+          amount: number
+          balance: number | null
+          bank_account_id: string
+          booked: boolean
+          counterparty_account: string | null
+          counterparty_name: string | null
+          created_at: string
+          currency: string
+          dedupe_key: string
+          id: string
+          line_no: number
+          matched_document_id: string | null
+          matched_voucher_id: string | null
+          memo: string | null
+          reconciled_at: string | null
+          reconciled_by: string | null
+          reference: string | null
+          result: Json | null
+          source_line: number | null
+          statement_id: string
+          status: string
+          tenant_id: string
+          txn_date: string
+          value_date: string | null
+        }
+        Insert: {
+          amount: number
+          balance?: number | null
+          bank_account_id: string
+          booked?: boolean
+          counterparty_account?: string | null
+          counterparty_name?: string | null
+          created_at?: string
+          currency: string
+          dedupe_key: string
+          id?: string
+          line_no: number
+          matched_document_id?: string | null
+          matched_voucher_id?: string | null
+          memo?: string | null
+          reconciled_at?: string | null
+          reconciled_by?: string | null
+          reference?: string | null
+          result?: Json | null
+          source_line?: number | null
+          statement_id: string
+          status?: string
+          tenant_id: string
+          txn_date: string
+          value_date?: string | null
+        }
+        Update: {
+          amount?: number
+          balance?: number | null
+          bank_account_id?: string
+          booked?: boolean
+          counterparty_account?: string | null
+          counterparty_name?: string | null
+          created_at?: string
+          currency?: string
+          dedupe_key?: string
+          id?: string
+          line_no?: number
+          matched_document_id?: string | null
+          matched_voucher_id?: string | null
+          memo?: string | null
+          reconciled_at?: string | null
+          reconciled_by?: string | null
+          reference?: string | null
+          result?: Json | null
+          source_line?: number | null
+          statement_id?: string
+          status?: string
+          tenant_id?: string
+          txn_date?: string
+          value_date?: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "bank_statement_lines_tenant_id_bank_account_id_fkey"
+            columns: ["tenant_id", "bank_account_id"]
+            isOneToOne: false
+            referencedRelation: "bank_accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_statement_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "bank_statement_lines_tenant_id_matched_document_id_fkey"
+            columns: ["tenant_id", "matched_document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_statement_lines_tenant_id_matched_voucher_id_fkey"
+            columns: ["tenant_id", "matched_voucher_id"]
+            isOneToOne: false
+            referencedRelation: "vouchers"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_statement_lines_tenant_id_statement_id_fkey"
+            columns: ["tenant_id", "statement_id"]
+            isOneToOne: false
+            referencedRelation: "bank_statements"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      bank_statement_templates: {
+        Row: {
+          bank_account_id: string
+          columns: NonNullable<Json>
+          created_at: string
+          date_order: string
+          headers: string[]
+          id: string
+          invert_sign: boolean
+          signature: string
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          bank_account_id: string
+          columns: NonNullable<Json>
+          created_at?: string
+          date_order?: string
+          headers?: string[]
+          id?: string
+          invert_sign?: boolean
+          signature: string
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          bank_account_id?: string
+          columns?: NonNullable<Json>
+          created_at?: string
+          date_order?: string
+          headers?: string[]
+          id?: string
+          invert_sign?: boolean
+          signature?: string
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "bank_statement_templates_tenant_id_bank_account_id_fkey"
+            columns: ["tenant_id", "bank_account_id"]
+            isOneToOne: false
+            referencedRelation: "bank_accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_statement_templates_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
+      bank_statements: {
+        Row: {
+          bank_account_id: string
+          closing_balance: number | null
+          created_at: string
+          currency: string
+          file_hash: string
+          file_name: string
+          format: string
+          id: string
+          imported_by: string | null
+          imported_count: number
+          line_count: number
+          opening_balance: number | null
+          period_end: string | null
+          period_start: string | null
+          skipped_count: number
+          statement_ref: string | null
+          tenant_id: string
+        }
+        Insert: {
+          bank_account_id: string
+          closing_balance?: number | null
+          created_at?: string
+          currency: string
+          file_hash: string
+          file_name: string
+          format: string
+          id?: string
+          imported_by?: string | null
+          imported_count?: number
+          line_count?: number
+          opening_balance?: number | null
+          period_end?: string | null
+          period_start?: string | null
+          skipped_count?: number
+          statement_ref?: string | null
+          tenant_id: string
+        }
+        Update: {
+          bank_account_id?: string
+          closing_balance?: number | null
+          created_at?: string
+          currency?: string
+          file_hash?: string
+          file_name?: string
+          format?: string
+          id?: string
+          imported_by?: string | null
+          imported_count?: number
+          line_count?: number
+          opening_balance?: number | null
+          period_end?: string | null
+          period_start?: string | null
+          skipped_count?: number
+          statement_ref?: string | null
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "bank_statements_tenant_id_bank_account_id_fkey"
+            columns: ["tenant_id", "bank_account_id"]
+            isOneToOne: false
+            referencedRelation: "bank_accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "bank_statements_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+        ]
+      }
       cash_flow_items: {
         Row: {
           activity: string
@@ -2197,6 +2497,96 @@ export type Database = {
             isOneToOne: true
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+        ]
+      }
+      matching_rules: {
+        Row: {
+          account_id: string | null
+          counterparty: string | null
+          created_at: string
+          created_by: string | null
+          department_id: string | null
+          direction: string
+          hits: number
+          id: string
+          keyword: string | null
+          kind: string
+          learned: boolean
+          party_id: string | null
+          project_id: string | null
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          account_id?: string | null
+          counterparty?: string | null
+          created_at?: string
+          created_by?: string | null
+          department_id?: string | null
+          direction?: string
+          hits?: number
+          id?: string
+          keyword?: string | null
+          kind: string
+          learned?: boolean
+          party_id?: string | null
+          project_id?: string | null
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          account_id?: string | null
+          counterparty?: string | null
+          created_at?: string
+          created_by?: string | null
+          department_id?: string | null
+          direction?: string
+          hits?: number
+          id?: string
+          keyword?: string | null
+          kind?: string
+          learned?: boolean
+          party_id?: string | null
+          project_id?: string | null
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "matching_rules_tenant_id_account_id_fkey"
+            columns: ["tenant_id", "account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "matching_rules_tenant_id_department_id_fkey"
+            columns: ["tenant_id", "department_id"]
+            isOneToOne: false
+            referencedRelation: "departments"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "matching_rules_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "matching_rules_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "matching_rules_tenant_id_project_id_fkey"
+            columns: ["tenant_id", "project_id"]
+            isOneToOne: false
+            referencedRelation: "projects"
+            referencedColumns: ["tenant_id", "id"]
           },
         ]
       }
@@ -4094,6 +4484,177 @@ export type Database = {
           },
         ]
       }
+      tax_invoice_lines: {
+        Row: {
+          amount: number
+          id: string
+          invoice_id: string
+          item_id: string | null
+          line_no: number
+          name: string
+          quantity: number | null
+          spec: string | null
+          tax: number
+          tax_classification_code: string
+          tax_rate: number
+          tenant_id: string
+          unit: string | null
+          unit_price: number | null
+        }
+        Insert: {
+          amount: number
+          id?: string
+          invoice_id: string
+          item_id?: string | null
+          line_no: number
+          name: string
+          quantity?: number | null
+          spec?: string | null
+          tax: number
+          tax_classification_code: string
+          tax_rate: number
+          tenant_id: string
+          unit?: string | null
+          unit_price?: number | null
+        }
+        Update: {
+          amount?: number
+          id?: string
+          invoice_id?: string
+          item_id?: string | null
+          line_no?: number
+          name?: string
+          quantity?: number | null
+          spec?: string | null
+          tax?: number
+          tax_classification_code?: string
+          tax_rate?: number
+          tenant_id?: string
+          unit?: string | null
+          unit_price?: number | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tax_invoice_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tax_invoice_lines_tenant_id_invoice_id_fkey"
+            columns: ["tenant_id", "invoice_id"]
+            isOneToOne: false
+            referencedRelation: "tax_invoices"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "tax_invoice_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "item_availability"
+            referencedColumns: ["tenant_id", "item_id"]
+          },
+          {
+            foreignKeyName: "tax_invoice_lines_tenant_id_item_id_fkey"
+            columns: ["tenant_id", "item_id"]
+            isOneToOne: false
+            referencedRelation: "items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      tax_invoices: {
+        Row: {
+          amount: number
+          buyer_name: string
+          buyer_taxpayer_id: string | null
+          created_at: string
+          created_by: string | null
+          document_id: string
+          id: string
+          invoice_date: string
+          invoice_number: string | null
+          invoice_type: string
+          is_red: boolean
+          issued_at: string | null
+          original_id: string | null
+          red_reason: string | null
+          seller_name: string
+          seller_taxpayer_id: string
+          status: string
+          tax: number
+          tenant_id: string
+          total: number
+        }
+        Insert: {
+          amount: number
+          buyer_name: string
+          buyer_taxpayer_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          document_id: string
+          id?: string
+          invoice_date: string
+          invoice_number?: string | null
+          invoice_type?: string
+          is_red?: boolean
+          issued_at?: string | null
+          original_id?: string | null
+          red_reason?: string | null
+          seller_name: string
+          seller_taxpayer_id: string
+          status?: string
+          tax: number
+          tenant_id: string
+          total: number
+        }
+        Update: {
+          amount?: number
+          buyer_name?: string
+          buyer_taxpayer_id?: string | null
+          created_at?: string
+          created_by?: string | null
+          document_id?: string
+          id?: string
+          invoice_date?: string
+          invoice_number?: string | null
+          invoice_type?: string
+          is_red?: boolean
+          issued_at?: string | null
+          original_id?: string | null
+          red_reason?: string | null
+          seller_name?: string
+          seller_taxpayer_id?: string
+          status?: string
+          tax?: number
+          tenant_id?: string
+          total?: number
+        }
+        Relationships: [
+          {
+            foreignKeyName: "tax_invoices_tenant_id_document_id_fkey"
+            columns: ["tenant_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "tax_invoices_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "tax_invoices_tenant_id_original_id_fkey"
+            columns: ["tenant_id", "original_id"]
+            isOneToOne: false
+            referencedRelation: "tax_invoices"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       tenants: {
         Row: {
           accounting_standard: Database["public"]["Enums"]["accounting_standard"]
@@ -5141,6 +5702,22 @@ export type Database = {
           year_opening_balance: number
         }[]
       }
+      bank_match_input: { Args: { p_statement_id?: string }; Returns: Json }
+      bank_reconciliation: {
+        Args: { p_statement_id: string }
+        Returns: {
+          bank_account_id: string
+          book_balance: number
+          closing_balance: number
+          lines: number
+          opening_balance: number
+          reconciled_count: number
+          reconciled_sum: number
+          statement_id: string
+          unreconciled_count: number
+          unreconciled_sum: number
+        }[]
+      }
       bill_purchase_order: {
         Args: {
           p_date?: string
@@ -5187,6 +5764,20 @@ export type Database = {
       comment_approval: {
         Args: { p_comment: string; p_instance_id: string }
         Returns: undefined
+      }
+      confirm_bank_line: {
+        Args: {
+          p_account_id?: string
+          p_department_id?: string
+          p_kind: string
+          p_learn?: boolean
+          p_line_id: string
+          p_open_item_id?: string
+          p_other_line_id?: string
+          p_party_id?: string
+          p_project_id?: string
+        }
+        Returns: Json
       }
       confirm_purchase_order: { Args: { p_order_id: string }; Returns: Json }
       confirm_sales_order: { Args: { p_order_id: string }; Returns: Json }
@@ -5265,6 +5856,10 @@ export type Database = {
           period_no: number
           start_date: string
         }[]
+      }
+      import_bank_statement: {
+        Args: { p_bank_account_id: string; p_lines: Json; p_statement: Json }
+        Returns: Json
       }
       import_customers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
@@ -5396,6 +5991,7 @@ export type Database = {
         Args: { p_date?: string; p_doc_type: string }
         Returns: string
       }
+      normalize_counterparty: { Args: { p_name: string }; Returns: string }
       overdue_approval_tasks: {
         Args: Record<PropertyKey, never>
         Returns: {
@@ -5439,6 +6035,18 @@ export type Database = {
         Returns: Json
       }
       post_voucher: { Args: { p_voucher: string }; Returns: number }
+      prepare_red_invoice: {
+        Args: {
+          p_document_id?: string
+          p_original_id: string
+          p_reason: string
+        }
+        Returns: string
+      }
+      prepare_tax_invoice: {
+        Args: { p_document_id: string; p_invoice_type?: string }
+        Returns: string
+      }
       reassign_customers: {
         Args: { p_from_user: string; p_to_user: string }
         Returns: Json
@@ -5455,6 +6063,14 @@ export type Database = {
           p_order_id: string
         }
         Returns: Json
+      }
+      record_tax_invoice_number: {
+        Args: {
+          p_invoice_id: string
+          p_invoice_number: string
+          p_issued_at?: string
+        }
+        Returns: undefined
       }
       reject_task: {
         Args: { p_comment?: string; p_task_id: string }
@@ -5528,6 +6144,19 @@ export type Database = {
       set_member_department: {
         Args: { p_department: string; p_user: string }
         Returns: undefined
+      }
+      small_scale_threshold_status: {
+        Args: { p_as_of?: string }
+        Returns: {
+          level: string
+          message: string
+          ratio: number
+          sales: number
+          taxpayer_type: string
+          threshold: number
+          window_end: string
+          window_start: string
+        }[]
       }
       start_stocktake: {
         Args: { p_item_ids?: string[]; p_note?: string; p_warehouse_id: string }
@@ -5620,6 +6249,10 @@ export type Database = {
           word: string
         }[]
       }
+      vat_document: {
+        Args: { p_date: string; p_lines: Json; p_tax_inclusive?: boolean }
+        Returns: Json
+      }
       vat_line: {
         Args: {
           p_discount?: number
@@ -5632,6 +6265,26 @@ export type Database = {
           amount: number
           tax: number
           total: number
+        }[]
+      }
+      vat_parameter: {
+        Args: { p_date?: string; p_key: string }
+        Returns: number
+      }
+      vat_summary: {
+        Args: { p_period_id: string }
+        Returns: {
+          carried_forward: number
+          end_date: string
+          input_transferred_out: number
+          input_vat: number
+          monthly_exemption: number
+          output_vat: number
+          payable: number
+          period_id: string
+          sales: number
+          start_date: string
+          taxpayer_type: string
         }[]
       }
       voucher_journal: {

@@ -125,31 +125,26 @@ const LINE_61 =
   /^(\d{6})(\d{4}|\s{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)(?:([A-Z][A-Z0-9 ]{3})([^\n]*?)(?:\/\/([^\n]*))?)?\s*(?:\n([\s\S]*))?$/
 
 /** German structured :86: (GVC?00…?63) and Dutch /NAME/…/IBAN/… details. */
+const PURPOSE_KEYS = ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']
+const SUBFIELD_Q = /\?(\d{2})([^?]*)/g
+const SUBFIELD_GT = />(\d{2})([^>]*)/g
+
 function readDetails(raw: string): { name: string | null; account: string | null; memo: string | null } {
-  const joined = raw.replace(/\r?\n/g, '')
-  const sep = /^\d{3}([?>])/.exec(joined.trim())?.[1]
+  const joined = raw.indexOf('\n') < 0 ? raw : raw.replace(/\r?\n/g, '')
+  const trimmed = joined.trim()
+  const sep = /^\d{3}([?>])/.exec(trimmed)?.[1]
   if (sep) {
-    const sub = new Map<string, string>()
-    const re = sep === '?' ? /\?(\d{2})([^?]*)/g : />(\d{2})([^>]*)/g
-    for (const m of joined.trim().slice(3).matchAll(re)) {
-      sub.set(m[1], (sub.get(m[1]) ?? '') + m[2])
-    }
-    const get = (...keys: string[]) =>
-      keys
-        .map((k) => sub.get(k) ?? '')
-        .filter(Boolean)
-        .join('')
-    const purpose = [
-      ...['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63'].map((k) =>
-        sub.get(k),
-      ),
-    ]
-      .filter(Boolean)
-      .join('')
-    const posting = sub.get('00')
-    const memo = [posting, purpose].filter((x) => x?.trim()).join(' | ')
-    const acct = [sub.get('30'), sub.get('31')].filter(Boolean).join('/')
-    return { name: clean(get('32', '33')), account: clean(acct), memo: clean(memo) }
+    // subfields ?nn (or >nn): a plain object and one regex pass, no per-call arrays
+    const sub: Record<string, string> = {}
+    const re = sep === '?' ? SUBFIELD_Q : SUBFIELD_GT
+    re.lastIndex = 3
+    for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) sub[m[1]] = (sub[m[1]] ?? '') + m[2]
+    let purpose = ''
+    for (const k of PURPOSE_KEYS) if (sub[k]) purpose += sub[k]
+    const posting = sub['00']
+    const memo = posting?.trim() ? (purpose.trim() ? `${posting} | ${purpose}` : posting) : purpose
+    const acct = sub['30'] && sub['31'] ? `${sub['30']}/${sub['31']}` : sub['30'] || sub['31'] || ''
+    return { name: clean((sub['32'] ?? '') + (sub['33'] ?? '')), account: clean(acct), memo: clean(memo) }
   }
   if (/\/(NAME|IBAN|REMI|CNTP)\//.test(joined)) {
     const cntp = /\/CNTP\/([^/]*)\/([^/]*)\/([^/]*)\//.exec(joined)
