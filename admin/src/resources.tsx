@@ -4,17 +4,36 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
 import { resourceOfTable } from './generated/permissions.ts'
+import { ApprovalsMenuIcon } from './pages/approvals/ApprovalsMenuIcon.tsx'
 
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: <HomeOutlined /> } },
+  { name: 'dashboard', list: '/dashboard', meta: { icon: <DashboardOutlined />, permission: 'dashboard' } },
+  // Everyone has an inbox: the database shows each person their own tasks.
+  { name: 'approval_inbox', list: '/approvals', meta: { icon: <ApprovalsMenuIcon /> } },
+  {
+    name: 'sales_order_entry',
+    list: '/sales-orders',
+    create: '/sales-orders/new',
+    show: '/sales-orders/:id',
+    meta: { icon: <ShoppingCartOutlined />, permission: 'sales_orders' },
+  },
+  {
+    name: 'trial_balance',
+    list: '/reports/trial-balance',
+    meta: { icon: <FileTextOutlined />, permission: 'vouchers' },
+  },
   {
     name: 'tenants',
     list: '/company',

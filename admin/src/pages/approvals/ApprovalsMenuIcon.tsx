@@ -1,0 +1,14 @@
+// The approvals menu icon with a live badge: how many tasks wait for the person (realtime keeps it current).
+import { AuditOutlined } from '@ant-design/icons'
+import { Badge } from 'antd'
+import { useApprovalCounts, useApprovalsLive } from './useApprovals.ts'
+
+export function ApprovalsMenuIcon() {
+  useApprovalsLive()
+  const { data } = useApprovalCounts()
+  return (
+    <Badge count={data?.pending ?? 0} size="small" offset={[2, -2]} data-testid="approvals-badge">
+      <AuditOutlined />
+    </Badge>
+  )
+}
