@@ -10,6 +10,7 @@ import {
   SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
+  ShoppingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
@@ -28,6 +29,13 @@ export const resources: ResourceProps[] = [
     create: '/sales-orders/new',
     show: '/sales-orders/:id',
     meta: { icon: <ShoppingCartOutlined />, permission: 'sales_orders' },
+  },
+  {
+    name: 'purchase_order_entry',
+    list: '/purchase-orders',
+    create: '/purchase-orders/new',
+    show: '/purchase-orders/:id',
+    meta: { icon: <ShoppingOutlined />, permission: 'purchase_orders' },
   },
   {
     name: 'trial_balance',

@@ -33,8 +33,18 @@ import { TenantGate } from './tenancy/TenantGate.tsx'
 // The workbench pages load on first visit (route-level splitting keeps the first download small).
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
 const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
-const SalesOrderList = lazy(() => import('./pages/sales/SalesOrderList.tsx'))
-const SalesOrderEntry = lazy(() => import('./pages/sales/SalesOrderEntry.tsx'))
+const SalesOrderList = lazy(() =>
+  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.SalesOrderList })),
+)
+const SalesOrderEntry = lazy(() =>
+  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.SalesOrderEntry })),
+)
+const PurchaseOrderList = lazy(() =>
+  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.PurchaseOrderList })),
+)
+const PurchaseOrderEntry = lazy(() =>
+  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
+)
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
 
 export function AppRoutes() {
@@ -78,6 +88,11 @@ export function AppRoutes() {
           <Route index element={<SalesOrderList />} />
           <Route path="new" element={<SalesOrderEntry />} />
           <Route path=":id" element={<SalesOrderEntry />} />
+        </Route>
+        <Route path="/purchase-orders">
+          <Route index element={<PurchaseOrderList />} />
+          <Route path="new" element={<PurchaseOrderEntry />} />
+          <Route path=":id" element={<PurchaseOrderEntry />} />
         </Route>
         <Route path="/reports/trial-balance" element={<TrialBalance />} />
         <Route path="/profiles">

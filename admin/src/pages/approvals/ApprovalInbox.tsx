@@ -45,7 +45,8 @@ function DecisionModal({
   })
 
   const submit = async () => {
-    const values = await form.validateFields()
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
     setBusy(true)
     const args: Record<string, unknown> = { p_task_id: row.task_id, p_comment: values.comment || null }
     if (decision === 'return') args.p_to_position = values.to_position

@@ -6,9 +6,12 @@ import { useApprovalCounts, useApprovalsLive } from './useApprovals.ts'
 export function ApprovalsMenuIcon() {
   useApprovalsLive()
   const { data } = useApprovalCounts()
+  // The wrapper keeps the menu's gap between icon and label (antd spaces only its own icon element).
   return (
-    <Badge count={data?.pending ?? 0} size="small" offset={[2, -2]} data-testid="approvals-badge">
-      <AuditOutlined />
-    </Badge>
+    <span style={{ display: 'inline-flex', marginInlineEnd: 10 }}>
+      <Badge count={data?.pending ?? 0} size="small" offset={[2, -2]} data-testid="approvals-badge">
+        <AuditOutlined />
+      </Badge>
+    </span>
   )
 }

@@ -1,7 +1,8 @@
-// Sales order entry (销售订单): the header (customer, warehouse, prices with or without VAT), the lines
-// (item, quantity, unit price, discount) with each item's available quantity in the warehouse, and the
-// order's life: confirm (approval when a chain applies; stock and credit checked in SQL), deliver with a
-// carrier and tracking number, invoice. Amounts and totals shown are the database's, re-read after every
+// Order entry (销售订单 / 采购订单): the header (customer or supplier, warehouse, prices with or without
+// VAT), the lines (item, quantity, unit price, discount) with each item's available quantity in the
+// warehouse, and the order's life: confirm (approval when a chain applies; stock and credit checked in
+// SQL), then deliver with a carrier and tracking number and invoice (sales), or receive and bill
+// (purchases, three-way matched in SQL). Amounts and totals shown are the database's, re-read after every
 // save; quantities and prices go to the API as the strings typed.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
 import { useGo, useNotification, useTranslate } from '@refinedev/core'
@@ -35,12 +36,14 @@ import { myPermissionsQuery } from '../../tenancy/queries.ts'
 import { useMyTenants } from '../../tenancy/useMyTenants.ts'
 import { DASHBOARD_KEY } from '../dashboard/DashboardPage.tsx'
 import {
+  KINDS,
+  type OrderKind,
   type OrderLine,
   SALES_ORDERS_KEY,
   useAvailability,
   useOptions,
-  useSalesOrder,
-} from './useSalesOrder.ts'
+  useOrder,
+} from './useOrder.ts'
 
 type LineValues = { id?: string; item_id?: string; quantity?: string; unit_price?: string; discount?: string }
 type FormValues = {
@@ -52,6 +55,9 @@ type FormValues = {
 }
 
 const DECIMAL_RULE = { pattern: /^\d+(\.\d+)?$/ }
+const NUM = { textAlign: 'right', whiteSpace: 'nowrap', paddingLeft: 12 } as const
+// Figures line up with the inputs (a form item keeps 24px below for its message).
+const NUM_TD = { ...NUM, verticalAlign: 'top', paddingTop: 5 } as const
 export const STATUS_COLORS: Record<string, string> = {
   draft: 'default',
   submitted: 'processing',
@@ -67,8 +73,12 @@ function usePermissions() {
   return (resource: string, action: string) => (data ? allows(data, resource, action) : false)
 }
 
-export function SalesOrderEntry() {
+export function OrderEntry({ kind }: { kind: OrderKind }) {
   const translate = useTranslate()
+  const k = KINDS[kind]
+  // The purchase words where they differ, else the sales ones (most labels are the same).
+  const tt = (key: string, params?: Record<string, unknown>) =>
+    translate(`${k.i18n}.${key}`, params ?? {}, translate(`salesOrders.${key}`, params ?? {}))
   const supabase = useSupabase()
   const queryClient = useQueryClient()
   const go = useGo()
@@ -90,8 +100,8 @@ export function SalesOrderEntry() {
   const deliverKey = useRef<string | null>(null)
   const invoiceKey = useRef<string | null>(null)
 
-  const order = useSalesOrder(orderId)
-  const customers = useOptions('parties')
+  const order = useOrder(kind, orderId)
+  const customers = useOptions('parties', kind)
   const warehouses = useOptions('warehouses')
   const items = useOptions('items')
   const header = order.data?.header
@@ -147,7 +157,9 @@ export function SalesOrderEntry() {
 
   /** Writes the header and lines; returns the order id, or null when the database refused. */
   const save = async (): Promise<string | null> => {
-    const values = await form.validateFields()
+    // Invalid fields show their messages on the form; nothing is written.
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return null
     const lines = values.lines ?? []
     const headerRow = {
       party_id: values.party_id,
@@ -158,7 +170,7 @@ export function SalesOrderEntry() {
     let target = orderId
     if (!target) {
       const { data, error } = await supabase
-        .from('sales_orders')
+        .from(k.orders)
         .insert({ ...headerRow, tenant_id: active?.tenant_id })
         .select('id')
         .single()
@@ -168,7 +180,7 @@ export function SalesOrderEntry() {
       }
       target = (data as { id: string }).id
     } else {
-      const { error } = await supabase.from('sales_orders').update(headerRow).eq('id', target)
+      const { error } = await supabase.from(k.orders).update(headerRow).eq('id', target)
       if (error) {
         fail(error)
         return null
@@ -177,7 +189,7 @@ export function SalesOrderEntry() {
     const keep = new Set(lines.map((l) => l.id).filter(Boolean) as string[])
     const removed = savedLines.filter((l) => !keep.has(l.id)).map((l) => l.id)
     if (removed.length > 0) {
-      const { error } = await supabase.from('sales_order_lines').delete().in('id', removed)
+      const { error } = await supabase.from(k.lines).delete().in('id', removed)
       if (error) {
         fail(error)
         return null
@@ -192,9 +204,9 @@ export function SalesOrderEntry() {
         discount: l.discount || '0',
       }
       const { error } = l.id
-        ? await supabase.from('sales_order_lines').update(row).eq('id', l.id)
+        ? await supabase.from(k.lines).update(row).eq('id', l.id)
         : await supabase
-            .from('sales_order_lines')
+            .from(k.lines)
             .insert({ ...row, tenant_id: active?.tenant_id, order_id: target, line_no: ++nextNo })
       if (error) {
         fail(error)
@@ -211,9 +223,9 @@ export function SalesOrderEntry() {
     try {
       const saved = await save()
       if (!saved) return
-      setResult({ type: 'success', text: translate('salesOrders.messages.saved') })
-      open?.({ type: 'success', message: translate('salesOrders.messages.saved') })
-      if (isNew) go({ to: `/sales-orders/${saved}`, type: 'replace' })
+      setResult({ type: 'success', text: tt('messages.saved') })
+      open?.({ type: 'success', message: tt('messages.saved') })
+      if (isNew) go({ to: `${k.path}/${saved}`, type: 'replace' })
     } finally {
       setBusy(null)
     }
@@ -224,10 +236,10 @@ export function SalesOrderEntry() {
     setBusy('confirm')
     try {
       if (dirty && !(await save())) return
-      const { data, error } = await supabase.rpc('confirm_sales_order', { p_order_id: orderId })
+      const { data, error } = await supabase.rpc(k.confirm, { p_order_id: orderId })
       if (error) return fail(error)
       const status = (data as { status: string }).status
-      const text = translate(`salesOrders.messages.${status === 'submitted' ? 'submitted' : 'confirmed'}`)
+      const text = tt(`messages.${status === 'submitted' ? 'submitted' : 'confirmed'}`)
       setResult({ type: status === 'submitted' ? 'info' : 'success', text })
       open?.({ type: 'success', message: text })
       await refresh()
@@ -239,19 +251,24 @@ export function SalesOrderEntry() {
 
   const onDeliver = async () => {
     if (!orderId) return
-    const values = await deliverForm.validateFields()
+    const values: { carrier?: string; tracking_number?: string } | null =
+      kind === 'sales' ? await deliverForm.validateFields().catch(() => null) : {}
+    if (!values) return
     deliverKey.current ??= newIdempotencyKey()
     setBusy('deliver')
     try {
-      const { data, error } = await supabase.rpc('deliver_sales_order', {
+      const shipping =
+        kind === 'sales'
+          ? { p_carrier: values.carrier || null, p_tracking_number: values.tracking_number || null }
+          : {}
+      const { data, error } = await supabase.rpc(k.fulfil.rpc, {
         p_idempotency_key: deliverKey.current,
         p_order_id: orderId,
-        p_carrier: values.carrier || null,
-        p_tracking_number: values.tracking_number || null,
+        ...shipping,
       })
       if (error) return fail(error)
       deliverKey.current = null
-      const text = translate('salesOrders.messages.delivered', {
+      const text = tt('messages.fulfilled', {
         number: (data as { number?: string }).number ?? '',
       })
       setResult({ type: 'success', text })
@@ -269,14 +286,14 @@ export function SalesOrderEntry() {
     invoiceKey.current ??= newIdempotencyKey()
     setBusy('invoice')
     try {
-      const { data, error } = await supabase.rpc('invoice_sales_order', {
+      const { data, error } = await supabase.rpc(k.bill.rpc, {
         p_idempotency_key: invoiceKey.current,
         p_order_id: orderId,
       })
       if (error) return fail(error)
       invoiceKey.current = null
       const posted = data as { number?: string; total?: number | string }
-      const text = translate('salesOrders.messages.invoiced', {
+      const text = tt('messages.billed', {
         number: posted.number ?? '',
         total: money(posted.total),
       })
@@ -293,7 +310,7 @@ export function SalesOrderEntry() {
     return <Alert type="error" showIcon message={(order.error as Error).message} data-testid="order-error" />
 
   const status = header?.status
-  const canWrite = isNew ? can('sales_orders', 'create') : can('sales_orders', 'update')
+  const canWrite = isNew ? can(k.orders, 'create') : can(k.orders, 'update')
   const fulfilling = status === 'confirmed' || status === 'partial'
 
   return (
@@ -301,7 +318,7 @@ export function SalesOrderEntry() {
       <Card
         title={
           <Space>
-            <span>{isNew ? translate('salesOrders.new') : translate('salesOrders.title')}</span>
+            <span>{isNew ? tt('new') : tt('title')}</span>
             {header && (
               <Typography.Text strong data-testid="order-number">
                 {header.number}
@@ -309,7 +326,7 @@ export function SalesOrderEntry() {
             )}
             {status && (
               <Tag color={STATUS_COLORS[status]} data-testid="order-status" data-status={status}>
-                {translate(`salesOrders.statuses.${status}`)}
+                {tt(`statuses.${status}`)}
               </Tag>
             )}
           </Space>
@@ -321,25 +338,37 @@ export function SalesOrderEntry() {
                 {translate('buttons.save')}
               </Button>
             )}
-            {!isNew && (status === 'draft' || status === 'submitted') && can('sales_orders', 'update') && (
+            {!isNew && (status === 'draft' || status === 'submitted') && can(k.orders, 'update') && (
               <Button onClick={onConfirm} loading={busy === 'confirm'} data-testid="order-confirm">
-                {translate('salesOrders.actions.confirm')}
+                {tt('actions.confirm')}
               </Button>
             )}
-            {fulfilling && can('delivery', 'post') && (
-              <Button onClick={() => setDelivering(true)} data-testid="order-deliver">
-                {translate('salesOrders.actions.deliver')}
+            {fulfilling && can(k.fulfil.right, 'post') && kind === 'sales' && (
+              <Button onClick={() => setDelivering(true)} data-testid="order-fulfil">
+                {tt('actions.fulfil')}
               </Button>
             )}
-            {fulfilling && can('sales_invoice', 'post') && (
+            {fulfilling && can(k.fulfil.right, 'post') && kind === 'purchase' && (
               <Popconfirm
-                title={translate('salesOrders.invoiceConfirm')}
-                onConfirm={onInvoice}
-                okText={translate('salesOrders.actions.invoice')}
+                title={tt('fulfilConfirm')}
+                onConfirm={onDeliver}
+                okText={tt('actions.fulfil')}
                 cancelText={translate('buttons.cancel')}
               >
-                <Button loading={busy === 'invoice'} data-testid="order-invoice">
-                  {translate('salesOrders.actions.invoice')}
+                <Button loading={busy === 'deliver'} data-testid="order-fulfil">
+                  {tt('actions.fulfil')}
+                </Button>
+              </Popconfirm>
+            )}
+            {fulfilling && can(k.bill.right, 'post') && (
+              <Popconfirm
+                title={tt('billConfirm')}
+                onConfirm={onInvoice}
+                okText={tt('actions.bill')}
+                cancelText={translate('buttons.cancel')}
+              >
+                <Button loading={busy === 'invoice'} data-testid="order-bill">
+                  {tt('actions.bill')}
                 </Button>
               </Popconfirm>
             )}
@@ -368,8 +397,8 @@ export function SalesOrderEntry() {
           <Space wrap size="large" align="start">
             <Form.Item
               name="party_id"
-              label={translate('salesOrders.fields.customer')}
-              rules={[{ required: true, message: translate('salesOrders.errors.customer') }]}
+              label={tt('fields.customer')}
+              rules={[{ required: true, message: tt('errors.customer') }]}
               style={{ minWidth: 260 }}
             >
               <Select
@@ -379,44 +408,37 @@ export function SalesOrderEntry() {
                 options={(customers.data ?? []).map((c) => ({ value: c.id, label: `${c.code} ${c.name}` }))}
               />
             </Form.Item>
-            <Form.Item
-              name="warehouse_id"
-              label={translate('salesOrders.fields.warehouse')}
-              style={{ minWidth: 200 }}
-            >
+            <Form.Item name="warehouse_id" label={tt('fields.warehouse')} style={{ minWidth: 200 }}>
               <Select
                 loading={warehouses.isLoading}
                 options={(warehouses.data ?? []).map((w) => ({ value: w.id, label: `${w.code} ${w.name}` }))}
               />
             </Form.Item>
-            <Form.Item
-              name="tax_inclusive"
-              label={translate('salesOrders.fields.taxInclusive')}
-              valuePropName="checked"
-            >
+            <Form.Item name="tax_inclusive" label={tt('fields.taxInclusive')} valuePropName="checked">
               <Switch />
             </Form.Item>
-            <Form.Item name="note" label={translate('salesOrders.fields.note')} style={{ minWidth: 300 }}>
+            <Form.Item name="note" label={tt('fields.note')} style={{ minWidth: 300 }}>
               <Input maxLength={1000} />
             </Form.Item>
           </Space>
 
-          <Typography.Title level={5}>{translate('salesOrders.lines')}</Typography.Title>
+          <Typography.Title level={5}>{tt('lines')}</Typography.Title>
           <Form.List name="lines">
             {(fields, { add, remove }) => (
               <>
                 <table className="troika-lines" style={{ width: '100%', borderCollapse: 'collapse' }}>
                   <thead>
                     <tr style={{ textAlign: 'left' }}>
-                      <th style={{ width: '26%' }}>{translate('salesOrders.fields.item')}</th>
-                      <th>{translate('salesOrders.fields.quantity')}</th>
-                      <th>{translate('salesOrders.fields.unitPrice')}</th>
-                      <th>{translate('salesOrders.fields.discount')}</th>
-                      <th style={{ textAlign: 'right' }}>{translate('salesOrders.fields.available')}</th>
-                      <th style={{ textAlign: 'right' }}>{translate('salesOrders.fields.amount')}</th>
-                      <th style={{ textAlign: 'right' }}>{translate('salesOrders.fields.tax')}</th>
-                      <th style={{ textAlign: 'right' }}>{translate('salesOrders.fields.total')}</th>
-                      <th style={{ textAlign: 'right' }}>{translate('salesOrders.fields.delivered')}</th>
+                      <th style={{ width: '26%' }}>{tt('fields.item')}</th>
+                      <th>{tt('fields.quantity')}</th>
+                      <th>{tt('fields.unitPrice')}</th>
+                      <th>{tt('fields.discount')}</th>
+                      <th style={NUM}>{tt('fields.available')}</th>
+                      <th style={NUM}>{tt('fields.amount')}</th>
+                      <th style={NUM}>{tt('fields.tax')}</th>
+                      <th style={NUM}>{tt('fields.total')}</th>
+                      <th style={NUM}>{tt('fields.done1')}</th>
+                      <th style={NUM}>{tt('fields.done2')}</th>
                       <th />
                     </tr>
                   </thead>
@@ -434,12 +456,12 @@ export function SalesOrderEntry() {
                             </Form.Item>
                             <Form.Item
                               name={[field.name, 'item_id']}
-                              rules={[{ required: true, message: translate('salesOrders.errors.item') }]}
+                              rules={[{ required: true, message: tt('errors.item') }]}
                             >
                               <Select
                                 showSearch
                                 optionFilterProp="label"
-                                aria-label={translate('salesOrders.fields.item')}
+                                aria-label={tt('fields.item')}
                                 data-testid={`line-${index}-item`}
                                 options={(items.data ?? []).map((i) => ({
                                   value: i.id,
@@ -457,8 +479,8 @@ export function SalesOrderEntry() {
                             <Form.Item
                               name={[field.name, 'quantity']}
                               rules={[
-                                { required: true, message: translate('salesOrders.errors.quantity') },
-                                { ...DECIMAL_RULE, message: translate('salesOrders.errors.quantity') },
+                                { required: true, message: tt('errors.quantity') },
+                                { ...DECIMAL_RULE, message: tt('errors.quantity') },
                               ]}
                             >
                               <Input inputMode="decimal" data-testid={`line-${index}-quantity`} />
@@ -468,8 +490,8 @@ export function SalesOrderEntry() {
                             <Form.Item
                               name={[field.name, 'unit_price']}
                               rules={[
-                                { required: true, message: translate('salesOrders.errors.unitPrice') },
-                                { ...DECIMAL_RULE, message: translate('salesOrders.errors.unitPrice') },
+                                { required: true, message: tt('errors.unitPrice') },
+                                { ...DECIMAL_RULE, message: tt('errors.unitPrice') },
                               ]}
                             >
                               <Input inputMode="decimal" data-testid={`line-${index}-price`} />
@@ -478,7 +500,7 @@ export function SalesOrderEntry() {
                           <td>
                             <Form.Item
                               name={[field.name, 'discount']}
-                              rules={[{ ...DECIMAL_RULE, message: translate('salesOrders.errors.discount') }]}
+                              rules={[{ ...DECIMAL_RULE, message: tt('errors.discount') }]}
                             >
                               <Input
                                 inputMode="decimal"
@@ -487,10 +509,10 @@ export function SalesOrderEntry() {
                               />
                             </Form.Item>
                           </td>
-                          <td style={{ textAlign: 'right' }} data-testid={`line-${index}-available`}>
+                          <td style={NUM_TD} data-testid={`line-${index}-available`}>
                             {a ? (
                               <span
-                                title={`${translate('salesOrders.fields.onHand')} ${quantity(a.on_hand)} · ${translate('salesOrders.fields.reserved')} ${quantity(a.reserved)}`}
+                                title={`${tt('fields.onHand')} ${quantity(a.on_hand)} · ${tt('fields.reserved')} ${quantity(a.reserved)}`}
                               >
                                 {quantity(trimZeros(subtractDecimal(a.on_hand, a.reserved)))}
                               </span>
@@ -500,12 +522,13 @@ export function SalesOrderEntry() {
                               ''
                             )}
                           </td>
-                          <td style={{ textAlign: 'right' }}>{money(saved?.amount)}</td>
-                          <td style={{ textAlign: 'right' }}>{money(saved?.tax)}</td>
-                          <td style={{ textAlign: 'right' }} data-testid={`line-${index}-total`}>
+                          <td style={NUM_TD}>{money(saved?.amount)}</td>
+                          <td style={NUM_TD}>{money(saved?.tax)}</td>
+                          <td style={NUM_TD} data-testid={`line-${index}-total`}>
                             {money(saved?.total)}
                           </td>
-                          <td style={{ textAlign: 'right' }}>{quantity(saved?.delivered_quantity)}</td>
+                          <td style={NUM_TD}>{quantity(saved?.done1)}</td>
+                          <td style={NUM_TD}>{quantity(saved?.done2)}</td>
                           <td>
                             {editable && canWrite && (
                               <Button
@@ -524,7 +547,7 @@ export function SalesOrderEntry() {
                 </table>
                 {editable && canWrite && (
                   <Button icon={<PlusOutlined />} onClick={() => add({})} data-testid="add-line">
-                    {translate('salesOrders.addLine')}
+                    {tt('addLine')}
                   </Button>
                 )}
               </>
@@ -541,17 +564,17 @@ export function SalesOrderEntry() {
             items={[
               {
                 key: 'amount',
-                label: translate('salesOrders.fields.amount'),
+                label: tt('fields.amount'),
                 children: <span data-testid="order-amount">{money(header.amount)}</span>,
               },
               {
                 key: 'tax',
-                label: translate('salesOrders.fields.tax'),
+                label: tt('fields.tax'),
                 children: <span data-testid="order-tax">{money(header.tax)}</span>,
               },
               {
                 key: 'total',
-                label: translate('salesOrders.fields.total'),
+                label: tt('fields.total'),
                 children: <strong data-testid="order-total">{money(header.total)}</strong>,
               },
             ]}
@@ -559,46 +582,48 @@ export function SalesOrderEntry() {
         )}
       </Card>
 
-      {order.data?.progress && (
-        <Card size="small" title={translate('salesOrders.progress')} data-testid="order-progress">
-          <Descriptions
-            size="small"
-            column={4}
-            items={[
-              {
-                key: 'delivered',
-                label: translate('salesOrders.fields.deliveredQuantity'),
-                children: (
-                  <span data-testid="progress-delivered">
-                    {quantity(order.data.progress.delivered_quantity)}
-                  </span>
-                ),
-              },
-              {
-                key: 'invoiced',
-                label: translate('salesOrders.fields.invoicedQuantity'),
-                children: (
-                  <span data-testid="progress-invoiced">
-                    {quantity(order.data.progress.invoiced_quantity)}
-                  </span>
-                ),
-              },
-              {
-                key: 'invoicedTotal',
-                label: translate('salesOrders.fields.invoicedTotal'),
-                children: (
-                  <span data-testid="progress-invoiced-total">
-                    {money(order.data.progress.invoiced_total)}
-                  </span>
-                ),
-              },
-              {
-                key: 'unpaid',
-                label: translate('salesOrders.fields.unpaid'),
-                children: money(order.data.progress.unpaid),
-              },
-            ]}
-          />
+      {order.data && (order.data.progress || order.data.documents.length > 0) && (
+        <Card size="small" title={tt('progress')} data-testid="order-progress">
+          {order.data.progress && (
+            <Descriptions
+              size="small"
+              column={4}
+              items={[
+                {
+                  key: 'delivered',
+                  label: tt('fields.deliveredQuantity'),
+                  children: (
+                    <span data-testid="progress-delivered">
+                      {quantity(order.data.progress.delivered_quantity)}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'invoiced',
+                  label: tt('fields.invoicedQuantity'),
+                  children: (
+                    <span data-testid="progress-invoiced">
+                      {quantity(order.data.progress.invoiced_quantity)}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'invoicedTotal',
+                  label: tt('fields.invoicedTotal'),
+                  children: (
+                    <span data-testid="progress-invoiced-total">
+                      {money(order.data.progress.invoiced_total)}
+                    </span>
+                  ),
+                },
+                {
+                  key: 'unpaid',
+                  label: tt('fields.unpaid'),
+                  children: money(order.data.progress.unpaid),
+                },
+              ]}
+            />
+          )}
           {order.data.documents.length > 0 && (
             <Table
               size="small"
@@ -608,14 +633,14 @@ export function SalesOrderEntry() {
               data-testid="order-documents"
               columns={[
                 {
-                  title: translate('salesOrders.fields.docType'),
+                  title: tt('fields.docType'),
                   dataIndex: 'doc_type',
-                  render: (v: string) => translate(`salesOrders.docTypes.${v}`, v),
+                  render: (v: string) => translate(`salesOrders.docTypes.${v}`, {}, v),
                 },
-                { title: translate('salesOrders.fields.carrier'), dataIndex: 'carrier' },
-                { title: translate('salesOrders.fields.trackingNumber'), dataIndex: 'tracking_number' },
+                { title: tt('fields.carrier'), dataIndex: 'carrier' },
+                { title: tt('fields.trackingNumber'), dataIndex: 'tracking_number' },
                 {
-                  title: translate('salesOrders.fields.createdAt'),
+                  title: tt('fields.createdAt'),
                   dataIndex: 'created_at',
                   render: (v: string) => new Date(v).toLocaleString(),
                 },
@@ -627,19 +652,19 @@ export function SalesOrderEntry() {
 
       <Modal
         open={delivering}
-        title={translate('salesOrders.actions.deliver')}
-        okText={translate('salesOrders.actions.deliver')}
+        title={tt('actions.fulfil')}
+        okText={tt('actions.fulfil')}
         cancelText={translate('buttons.cancel')}
         onOk={onDeliver}
         okButtonProps={{ loading: busy === 'deliver', 'data-testid': 'deliver-ok' } as never}
         onCancel={() => setDelivering(false)}
       >
-        <Typography.Paragraph type="secondary">{translate('salesOrders.deliverHint')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary">{tt('deliverHint')}</Typography.Paragraph>
         <Form form={deliverForm} layout="vertical" data-testid="deliver-form">
-          <Form.Item name="carrier" label={translate('salesOrders.fields.carrier')}>
+          <Form.Item name="carrier" label={tt('fields.carrier')}>
             <Input maxLength={100} />
           </Form.Item>
-          <Form.Item name="tracking_number" label={translate('salesOrders.fields.trackingNumber')}>
+          <Form.Item name="tracking_number" label={tt('fields.trackingNumber')}>
             <Input maxLength={100} />
           </Form.Item>
         </Form>
@@ -653,4 +678,5 @@ function trimZeros(value: string): string {
   return value.includes('.') ? value.replace(/0+$/, '').replace(/\.$/, '') : value
 }
 
-export default SalesOrderEntry
+export const SalesOrderEntry = () => <OrderEntry kind="sales" />
+export const PurchaseOrderEntry = () => <OrderEntry kind="purchase" />
