@@ -49,20 +49,21 @@ async function pickIn(p: Page, select: ReturnType<Page['locator']>, search: stri
 }
 
 /** Enters an order with one line in the browser and saves it; returns its id. */
-async function enterOrder(quantity: string, price: string): Promise<string> {
-  await page.goto(url('/sales-orders/new'))
+async function enterOrder(
+  quantity: string,
+  price: string,
+  kind: 'sales' | 'purchase' = 'sales',
+): Promise<string> {
+  const path = kind === 'sales' ? '/sales-orders' : '/purchase-orders'
+  const [party, search, name] = kind === 'sales' ? ['客户', '华东', CUSTOMER] : ['供应商', 'S001', '供应商甲']
+  await page.goto(url(`${path}/new`))
   const form = page.getByTestId('order-form')
-  await pickIn(
-    page,
-    form.locator('.ant-form-item', { hasText: '客户' }).locator('.ant-select'),
-    '华东',
-    CUSTOMER,
-  )
+  await pickIn(page, form.locator('.ant-form-item', { hasText: party }).locator('.ant-select'), search, name)
   await pickIn(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
   await page.getByTestId('line-0-quantity').fill(quantity)
   await page.getByTestId('line-0-price').fill(price)
   await page.getByTestId('order-save').click()
-  await page.waitForURL(/\/sales-orders\/[0-9a-f-]{36}$/)
+  await page.waitForURL(new RegExp(`${path}/[0-9a-f-]{36}$`))
   return page.url().split('/').at(-1) as string
 }
 
