@@ -238,6 +238,10 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       await approver.page.getByRole('menuitem', { name: /审批中心$/ }).click()
       const pending = approver.page.getByTestId('inbox-pending')
       await pending.getByText('经理审批').waitFor()
+      // the subject opens the order itself
+      expect(await pending.getByRole('link', { name: '销售订单' }).getAttribute('href')).toBe(
+        `/sales-orders/${big}`,
+      )
       await shot('approval-inbox', approver.page)
       await pending.locator('[data-testid^="approve-"]').first().click()
       await approver.page.getByRole('dialog').getByLabel('审批意见').fill('同意，尽快发货')
@@ -302,6 +306,32 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       .waitFor()
     await expect.poll(status).toBe('draft')
     await shot('sales-order-short')
+  })
+
+  test('menus and buttons follow the rights: the salesperson enters orders but sees no dashboard, trial balance or delivery', async () => {
+    const sales = await openBrowser()
+    try {
+      const p = sales.page
+      await signIn(p, co.sales.email, co.sales.password)
+      await p.getByRole('menuitem', { name: /销售订单$/ }).waitFor()
+      await p.getByRole('menuitem', { name: /审批中心$/ }).waitFor()
+      expect(await p.getByRole('menuitem', { name: /老板看板$/ }).count()).toBe(0)
+      expect(await p.getByRole('menuitem', { name: /科目余额表$/ }).count()).toBe(0)
+      await p.goto(url('/dashboard'))
+      await p.getByTestId('no-access').waitFor()
+      // the first order, confirmed and fulfilled by the owner: the salesperson reads it, cannot post
+      await p.goto(url(`/sales-orders/${orderId}`))
+      await expect.poll(() => p.getByTestId('order-status').getAttribute('data-status')).toBe('completed')
+      expect(await p.getByTestId('order-fulfil').count()).toBe(0)
+      expect(await p.getByTestId('order-bill').count()).toBe(0)
+      // in English
+      await p.getByText('English', { exact: true }).click()
+      await p.getByText('Sales order', { exact: true }).waitFor()
+      await p.getByText('Prices include VAT').waitFor()
+      expect(sales.pageErrors).toEqual([])
+    } finally {
+      await sales.close()
+    }
   })
 
   test('no uncaught errors in the page', () => {

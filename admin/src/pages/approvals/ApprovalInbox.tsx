@@ -6,6 +6,7 @@ import { useList, useNotification, useTranslate } from '@refinedev/core'
 import { useQueryClient } from '@tanstack/react-query'
 import { Badge, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
 import { useState } from 'react'
+import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
@@ -18,6 +19,11 @@ const RPC: Record<Decision, string> = {
   reject: 'reject_task',
   return: 'return_task',
   transfer: 'transfer_task',
+}
+
+const DOC_PATHS: Record<string, string> = {
+  sales_order: '/sales-orders',
+  purchase_order: '/purchase-orders',
 }
 
 const when = (v: string | null) => (v ? new Date(v).toLocaleString() : '')
@@ -130,7 +136,16 @@ function BoxTable({ box }: { box: Box }) {
         dataSource={data ?? []}
         pagination={{ pageSize: 20 }}
         columns={[
-          { title: translate('approvals.columns.title'), dataIndex: 'title' },
+          {
+            title: translate('approvals.columns.title'),
+            dataIndex: 'title',
+            // Orders open on their entry screen (approvers may read what waits for them).
+            render: (v: string, r: InboxRow) => {
+              const text = v || translate(`approvals.docTypes.${r.doc_type}`, r.doc_type)
+              const path = DOC_PATHS[r.doc_type]
+              return path ? <Link to={`${path}/${r.doc_id}`}>{text}</Link> : text
+            },
+          },
           {
             title: translate('approvals.columns.docType'),
             dataIndex: 'doc_type',
