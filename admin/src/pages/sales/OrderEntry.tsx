@@ -168,6 +168,7 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
       note: values.note || null,
     }
     let target = orderId
+    let onLinesRefused = () => {}
     if (!target) {
       const { data, error } = await supabase
         .from(k.orders)
@@ -179,6 +180,10 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
         return null
       }
       target = (data as { id: string }).id
+      // The header exists now: should a line be refused, the person corrects it on the saved order
+      // (saving again from here would enter a second order).
+      const created = target
+      onLinesRefused = () => go({ to: `${k.path}/${created}`, type: 'replace' })
     } else {
       const { error } = await supabase.from(k.orders).update(headerRow).eq('id', target)
       if (error) {
@@ -210,6 +215,7 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
             .insert({ ...row, tenant_id: active?.tenant_id, order_id: target, line_no: ++nextNo })
       if (error) {
         fail(error)
+        onLinesRefused()
         return null
       }
     }
