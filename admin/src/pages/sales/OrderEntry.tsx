@@ -643,8 +643,13 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                   dataIndex: 'doc_type',
                   render: (v: string) => translate(`salesOrders.docTypes.${v}`, {}, v),
                 },
-                { title: tt('fields.carrier'), dataIndex: 'carrier' },
-                { title: tt('fields.trackingNumber'), dataIndex: 'tracking_number' },
+                // Carriers and tracking numbers belong to deliveries.
+                ...(kind === 'sales'
+                  ? [
+                      { title: tt('fields.carrier'), dataIndex: 'carrier' },
+                      { title: tt('fields.trackingNumber'), dataIndex: 'tracking_number' },
+                    ]
+                  : []),
                 {
                   title: tt('fields.createdAt'),
                   dataIndex: 'created_at',
