@@ -4,17 +4,44 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  DashboardOutlined,
+  FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
+  ShoppingCartOutlined,
+  ShoppingOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons'
 import type { ResourceProps } from '@refinedev/core'
 import { resourceOfTable } from './generated/permissions.ts'
+import { ApprovalsMenuIcon } from './pages/approvals/ApprovalsMenuIcon.tsx'
 
 export const resources: ResourceProps[] = [
   { name: 'home', list: '/', meta: { icon: <HomeOutlined /> } },
+  { name: 'dashboard', list: '/dashboard', meta: { icon: <DashboardOutlined />, permission: 'dashboard' } },
+  // Everyone has an inbox: the database shows each person their own tasks.
+  { name: 'approval_inbox', list: '/approvals', meta: { icon: <ApprovalsMenuIcon /> } },
+  {
+    name: 'sales_order_entry',
+    list: '/sales-orders',
+    create: '/sales-orders/new',
+    show: '/sales-orders/:id',
+    meta: { icon: <ShoppingCartOutlined />, permission: 'sales_orders' },
+  },
+  {
+    name: 'purchase_order_entry',
+    list: '/purchase-orders',
+    create: '/purchase-orders/new',
+    show: '/purchase-orders/:id',
+    meta: { icon: <ShoppingOutlined />, permission: 'purchase_orders' },
+  },
+  {
+    name: 'trial_balance',
+    list: '/reports/trial-balance',
+    meta: { icon: <FileTextOutlined />, permission: 'vouchers' },
+  },
   {
     name: 'tenants',
     list: '/company',

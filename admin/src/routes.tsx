@@ -3,6 +3,8 @@
 import { ErrorComponent, ThemedLayout } from '@refinedev/antd'
 import { Authenticated, CanAccess } from '@refinedev/core'
 import { NavigateToResource } from '@refinedev/react-router'
+import { Spin } from 'antd'
+import { lazy, Suspense } from 'react'
 import { Outlet, Route, Routes } from 'react-router'
 import { AppHeader } from './components/AppHeader.tsx'
 import { AppTitle } from './components/AppTitle.tsx'
@@ -28,6 +30,23 @@ import { RoleList } from './pages/roles/RoleList.tsx'
 import { RoleShow } from './pages/roles/RoleShow.tsx'
 import { TenantGate } from './tenancy/TenantGate.tsx'
 
+// The workbench pages load on first visit (route-level splitting keeps the first download small).
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
+const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
+const SalesOrderList = lazy(() =>
+  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.SalesOrderList })),
+)
+const SalesOrderEntry = lazy(() =>
+  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.SalesOrderEntry })),
+)
+const PurchaseOrderList = lazy(() =>
+  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.PurchaseOrderList })),
+)
+const PurchaseOrderEntry = lazy(() =>
+  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
+)
+const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
+
 export function AppRoutes() {
   return (
     <Routes>
@@ -38,7 +57,9 @@ export function AppRoutes() {
               <ThemedLayout Header={AppHeader} Title={AppTitle}>
                 <ReadOnlyBanner />
                 <CanAccess fallback={<NoAccess />}>
-                  <Outlet />
+                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                    <Outlet />
+                  </Suspense>
                 </CanAccess>
               </ThemedLayout>
             </TenantGate>
@@ -61,6 +82,19 @@ export function AppRoutes() {
           <Route path="show/:id" element={<RoleShow />} />
         </Route>
         <Route path="/audit-log" element={<AuditLogList />} />
+        <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/approvals" element={<ApprovalInbox />} />
+        <Route path="/sales-orders">
+          <Route index element={<SalesOrderList />} />
+          <Route path="new" element={<SalesOrderEntry />} />
+          <Route path=":id" element={<SalesOrderEntry />} />
+        </Route>
+        <Route path="/purchase-orders">
+          <Route index element={<PurchaseOrderList />} />
+          <Route path="new" element={<PurchaseOrderEntry />} />
+          <Route path=":id" element={<PurchaseOrderEntry />} />
+        </Route>
+        <Route path="/reports/trial-balance" element={<TrialBalance />} />
         <Route path="/profiles">
           <Route index element={<ProfileList />} />
           <Route path="show/:id" element={<ProfileShow />} />

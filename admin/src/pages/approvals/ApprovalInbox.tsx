@@ -1,0 +1,233 @@
+// Approval inbox (审批中心): the person's pending / done / submitted / copied approvals with counts,
+// and the decisions on a pending task — approve, reject, return to an earlier step, transfer to a
+// colleague — each with a comment. The database decides who may act (approval_act); its refusals
+// (TR5xx) are shown in plain words.
+import { useList, useNotification, useTranslate } from '@refinedev/core'
+import { useQueryClient } from '@tanstack/react-query'
+import { Badge, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
+import { useState } from 'react'
+import { Link } from 'react-router'
+import { money } from '../../components/Money.tsx'
+import { useShowDbError } from '../../lib/useDbError.ts'
+import { useSupabase } from '../../providers/supabaseContext.tsx'
+import { DASHBOARD_KEY } from '../dashboard/DashboardPage.tsx'
+import { APPROVALS_KEY, BOXES, type Box, type InboxRow, useApprovalCounts, useInbox } from './useApprovals.ts'
+
+type Decision = 'approve' | 'reject' | 'return' | 'transfer'
+const RPC: Record<Decision, string> = {
+  approve: 'approve_task',
+  reject: 'reject_task',
+  return: 'return_task',
+  transfer: 'transfer_task',
+}
+
+const DOC_PATHS: Record<string, string> = {
+  sales_order: '/sales-orders',
+  purchase_order: '/purchase-orders',
+}
+
+const when = (v: string | null) => (v ? new Date(v).toLocaleString() : '')
+
+function DecisionModal({
+  row,
+  decision,
+  onClose,
+}: {
+  row: InboxRow
+  decision: Decision
+  onClose: () => void
+}) {
+  const translate = useTranslate()
+  const supabase = useSupabase()
+  const queryClient = useQueryClient()
+  const showError = useShowDbError()
+  const { open } = useNotification()
+  const [form] = Form.useForm()
+  const [busy, setBusy] = useState(false)
+  const { result: members } = useList<{ user_id: string; display_name: string; email: string | null }>({
+    resource: 'memberships',
+    pagination: { mode: 'off' },
+    queryOptions: { enabled: decision === 'transfer' },
+  })
+
+  const submit = async () => {
+    const values = await form.validateFields().catch(() => null)
+    if (!values) return
+    setBusy(true)
+    const args: Record<string, unknown> = { p_task_id: row.task_id, p_comment: values.comment || null }
+    if (decision === 'return') args.p_to_position = values.to_position
+    if (decision === 'transfer') args.p_to_user_id = values.to_user_id
+    const { error } = await supabase.rpc(RPC[decision], args)
+    setBusy(false)
+    if (error) {
+      showError(error)
+      return
+    }
+    open?.({ type: 'success', message: translate(`approvals.done.${decision}`) })
+    void queryClient.invalidateQueries({ queryKey: APPROVALS_KEY })
+    void queryClient.invalidateQueries({ queryKey: DASHBOARD_KEY })
+    onClose()
+  }
+
+  return (
+    <Modal
+      open
+      title={`${translate(`approvals.actions.${decision}`)} · ${row.title}`}
+      okText={translate(`approvals.actions.${decision}`)}
+      cancelText={translate('buttons.cancel')}
+      okButtonProps={{ danger: decision === 'reject', loading: busy, 'data-testid': 'decision-ok' } as never}
+      onOk={submit}
+      onCancel={onClose}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" data-testid="decision-form">
+        {decision === 'return' && (
+          <Form.Item
+            name="to_position"
+            label={translate('approvals.fields.toPosition')}
+            rules={[{ required: true }]}
+            initialValue={1}
+          >
+            <InputNumber min={1} precision={0} />
+          </Form.Item>
+        )}
+        {decision === 'transfer' && (
+          <Form.Item
+            name="to_user_id"
+            label={translate('approvals.fields.toUser')}
+            rules={[{ required: true }]}
+          >
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={(members?.data ?? []).map((m) => ({
+                value: m.user_id,
+                label: m.display_name || m.email || m.user_id,
+              }))}
+            />
+          </Form.Item>
+        )}
+        <Form.Item name="comment" label={translate('approvals.fields.comment')}>
+          <Input.TextArea rows={3} maxLength={1000} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  )
+}
+
+function BoxTable({ box }: { box: Box }) {
+  const translate = useTranslate()
+  const { data, isLoading } = useInbox(box)
+  const [acting, setActing] = useState<{ row: InboxRow; decision: Decision } | null>(null)
+  const statusColor: Record<string, string> = {
+    pending: 'processing',
+    approved: 'success',
+    rejected: 'error',
+    returned: 'warning',
+    withdrawn: 'default',
+  }
+  return (
+    <>
+      <Table<InboxRow>
+        data-testid={`inbox-${box}`}
+        size="small"
+        loading={isLoading}
+        rowKey={(r) => r.task_id ?? r.instance_id}
+        dataSource={data ?? []}
+        pagination={{ pageSize: 20 }}
+        columns={[
+          {
+            title: translate('approvals.columns.title'),
+            dataIndex: 'title',
+            // Orders open on their entry screen (approvers may read what waits for them).
+            render: (v: string, r: InboxRow) => {
+              const text = v || translate(`approvals.docTypes.${r.doc_type}`, r.doc_type)
+              const path = DOC_PATHS[r.doc_type]
+              return path ? <Link to={`${path}/${r.doc_id}`}>{text}</Link> : text
+            },
+          },
+          {
+            title: translate('approvals.columns.docType'),
+            dataIndex: 'doc_type',
+            render: (v: string) => translate(`approvals.docTypes.${v}`, v),
+          },
+          {
+            title: translate('approvals.columns.amount'),
+            dataIndex: 'amount',
+            align: 'right',
+            render: (v: string | null) => money(v),
+          },
+          { title: translate('approvals.columns.step'), dataIndex: 'step_name' },
+          {
+            title: translate('approvals.columns.status'),
+            dataIndex: 'approval_status',
+            render: (v: string) => (
+              <Tag color={statusColor[v] ?? 'default'}>{translate(`approvals.statuses.${v}`, v)}</Tag>
+            ),
+          },
+          { title: translate('approvals.columns.assignedAt'), dataIndex: 'assigned_at', render: when },
+          ...(box === 'pending'
+            ? [
+                {
+                  title: translate('table.actions'),
+                  key: 'actions',
+                  render: (_: unknown, row: InboxRow) => (
+                    <Space size="small" wrap>
+                      {(['approve', 'reject', 'return', 'transfer'] as const).map((decision) => (
+                        <Button
+                          key={decision}
+                          size="small"
+                          type={decision === 'approve' ? 'primary' : 'default'}
+                          danger={decision === 'reject'}
+                          data-testid={`${decision}-${row.task_id}`}
+                          onClick={() => setActing({ row, decision })}
+                        >
+                          {translate(`approvals.actions.${decision}`)}
+                        </Button>
+                      ))}
+                    </Space>
+                  ),
+                },
+              ]
+            : [{ title: translate('approvals.columns.actedAt'), dataIndex: 'acted_at', render: when }]),
+        ]}
+      />
+      {acting && (
+        <DecisionModal row={acting.row} decision={acting.decision} onClose={() => setActing(null)} />
+      )}
+    </>
+  )
+}
+
+export function ApprovalInbox() {
+  const translate = useTranslate()
+  const { data: counts } = useApprovalCounts()
+  const [box, setBox] = useState<Box>('pending')
+  return (
+    <Card title={translate('approvals.title')} data-testid="approval-inbox">
+      <Tabs
+        activeKey={box}
+        onChange={(k) => setBox(k as Box)}
+        destroyOnHidden
+        items={BOXES.map((b) => ({
+          key: b,
+          label: (
+            <span data-testid={`tab-${b}`}>
+              {translate(`approvals.boxes.${b}`)}{' '}
+              <Badge
+                count={counts?.[b] ?? 0}
+                showZero
+                size="small"
+                color={b === 'pending' ? undefined : '#bfbfbf'}
+                data-testid={`count-${b}`}
+              />
+            </span>
+          ),
+          children: <BoxTable box={b} />,
+        }))}
+      />
+    </Card>
+  )
+}
+
+export default ApprovalInbox
