@@ -3,6 +3,7 @@
 // providers/accessControlProvider.ts); resources without it are open to everyone signed in.
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   DashboardOutlined,
   FileTextOutlined,
@@ -62,6 +63,7 @@ export const resources: ResourceProps[] = [
     show: '/roles/show/:id',
     meta: { icon: <SafetyCertificateOutlined />, permission: 'roles' },
   },
+  { name: 'api_reference', list: '/developers', meta: { icon: <ApiOutlined />, permission: 'api_keys' } },
   { name: 'audit_log', list: '/audit-log', meta: { icon: <AuditOutlined />, permission: 'audit_log' } },
   {
     name: 'profiles',

@@ -32,6 +32,7 @@ import { TenantGate } from './tenancy/TenantGate.tsx'
 
 // The workbench pages load on first visit (route-level splitting keeps the first download small).
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
+const ApiReference = lazy(() => import('./pages/developers/ApiReference.tsx'))
 const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
 const SalesOrderList = lazy(() =>
   import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.SalesOrderList })),
@@ -83,6 +84,7 @@ export function AppRoutes() {
         </Route>
         <Route path="/audit-log" element={<AuditLogList />} />
         <Route path="/dashboard" element={<DashboardPage />} />
+        <Route path="/developers" element={<ApiReference />} />
         <Route path="/approvals" element={<ApprovalInbox />} />
         <Route path="/sales-orders">
           <Route index element={<SalesOrderList />} />

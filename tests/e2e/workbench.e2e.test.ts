@@ -200,6 +200,18 @@ describe.skipIf(!hasBrowser)('workbench', () => {
     await shot('dashboard')
   })
 
+  test('the API page shows how to get a token, the webhook signature and an example', async () => {
+    await page.goto(url('/developers'))
+    const ref = page.getByTestId('api-reference')
+    await ref.getByText('/functions/v1/api-token').first().waitFor()
+    await ref
+      .getByText(/Troika-Signature: t=<unix seconds>,v1=/)
+      .first()
+      .waitFor()
+    expect(await page.getByTestId('api-example').textContent()).toContain("rpc('post_document'")
+    await shot('api-reference')
+  })
+
   test('the trial balance balances, indented by level, with a totals row', async () => {
     await page.goto(url('/reports/trial-balance'))
     const totals = page.getByTestId('trial-balance-totals')
