@@ -449,3 +449,77 @@ describe('stocktakes and restock reminders', () => {
     expect(Array.isArray(due)).toBe(true)
   })
 })
+
+describe('business events for webhooks', () => {
+  it('a posting, a receipt, a confirmed order and a stock drop below the reorder point are events; a refused posting is none', async () => {
+    const { data, error } = await (co.ownerClient as Any)
+      .from('webhook_endpoints')
+      .insert({
+        tenant_id: co.tenantId,
+        name: 'events',
+        url: 'http://127.0.0.1:9/hook',
+        event_types: [
+          'document.posted',
+          'payment.received',
+          'document.confirmed',
+          'stock.below_reorder_point',
+        ],
+      })
+      .select('id')
+      .single()
+    expect(error).toBeNull()
+    const since = new Date().toISOString()
+    const events = async () =>
+      (
+        await db.query(
+          `select type, payload from public.webhook_events where tenant_id = $1 and created_at >= $2 order by created_at`,
+          [co.tenantId, since],
+        )
+      ).rows as Array<{ type: string; payload: Record<string, unknown> }>
+    await db.query('update public.items set reorder_point = 2 where id = $1', [co.items[1]])
+    await mustPost(co.accountant.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: co.items[1], quantity: '4', unit_cost: '1.00' }],
+    })
+    const refused = await rpc(co.warehouse.db, 'post_document', {
+      p_doc_type: 'delivery',
+      p_idempotency_key: key(),
+      p_document: {
+        date: today,
+        customer_id: co.customerId,
+        lines: [{ item_id: co.items[1], quantity: '999' }],
+      },
+    })
+    expect(refused.error?.code).toBe('TR730')
+    await mustPost(co.warehouse.db, 'delivery', key(), {
+      date: today,
+      customer_id: co.customerId,
+      lines: [{ item_id: co.items[1], quantity: '3' }],
+    })
+    await mustPost(co.cashier.db, 'customer_receipt', key(), {
+      date: today,
+      customer_id: co.customerId,
+      amount: '5.00',
+    })
+    const order = await salesOrder(co.sales.db as Any, [{ item: co.items[1], quantity: '1', price: '3' }])
+    ok(await rpc(co.sales.db, 'confirm_sales_order', { p_order_id: order.id }))
+    const got = await events()
+    // events of one transaction share their time: compare the set, then each payload by type
+    expect(got.map((e) => e.type).sort()).toEqual(
+      [
+        'document.posted',
+        'stock.below_reorder_point',
+        'document.posted',
+        'document.posted',
+        'payment.received',
+        'document.confirmed',
+      ].sort(),
+    )
+    const of = (type: string) => got.find((e) => e.type === type)?.payload
+    expect(of('stock.below_reorder_point')).toMatchObject({ sku: 'SKU-2', reorder_point: '2.0000' })
+    expect(of('payment.received')).toMatchObject({ party_id: co.customerId, amount: '5.00' })
+    expect(of('document.confirmed')).toMatchObject({ doc_type: 'sales_order', document_id: order.id })
+    expect((data as { id: string }).id).toBeTruthy()
+  })
+})
