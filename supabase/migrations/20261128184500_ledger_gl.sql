@@ -531,22 +531,61 @@ comment on function public.post_voucher(uuid) is
   'Posts a draft voucher (记账) and returns its number (right: post on vouchers). '
   'SECURITY DEFINER because status and number are not writable through the API: it checks the right itself.';
 
+-- The date a correction is booked on: the date itself unless its period is closed; then today when
+-- today's period is open and later, else the first day of the first open period after the date.
+create function app_private.correction_date(p_tenant uuid, p_date date) returns date
+language plpgsql stable set search_path = ''
+as $$
+declare
+  st public.period_status;
+  nxt date;
+  today date := (now() at time zone 'Asia/Shanghai')::date;
+begin
+  select fp.status into st from public.fiscal_periods fp
+  where fp.tenant_id = p_tenant and p_date between fp.start_date and fp.end_date;
+  if not found or st = 'open' then
+    return p_date;
+  end if;
+  select min(fp.start_date) into nxt from public.fiscal_periods fp
+  where fp.tenant_id = p_tenant and fp.status = 'open' and fp.start_date > p_date;
+  if nxt is null then
+    return p_date;
+  end if;
+  if today >= nxt and exists (select 1 from public.fiscal_periods fp where fp.tenant_id = p_tenant
+                              and today between fp.start_date and fp.end_date and fp.status = 'open') then
+    return today;
+  end if;
+  return nxt;
+end
+$$;
+
 create function public.reverse_voucher(p_voucher uuid, p_date date default null) returns uuid
 language plpgsql volatile security definer set search_path = ''
 as $$
 declare
   t uuid := app_private.require('vouchers', 'post');
+  wanted date := coalesce(p_date, (now() at time zone 'Asia/Shanghai')::date);
+  d date;
+  orig record;
 begin
   if exists (select 1 from public.vouchers v where v.id = p_voucher and v.tenant_id = t and v.source_id is not null) then
     raise exception using errcode = 'TR708',
       message = 'this voucher was posted by a business document: reverse the document instead', hint = 'voucher_id';
   end if;
-  return app_private.reverse_voucher(t, p_voucher, coalesce(p_date, (now() at time zone 'Asia/Shanghai')::date));
+  d := app_private.correction_date(t, wanted);
+  if d = wanted then
+    return app_private.reverse_voucher(t, p_voucher, d);
+  end if;
+  select x.word, x.number, x.summary, x.voucher_date into orig from public.vouchers x where x.id = p_voucher and x.tenant_id = t;
+  return app_private.reverse_voucher(t, p_voucher, d,
+    format('调整(%s 所在期间已结账) 冲销 %s-%s 号凭证(%s) %s', wanted, orig.word, orig.number, orig.voucher_date, orig.summary));
 end
 $$;
 comment on function public.reverse_voucher(uuid, date) is
-  'Reverses a posted manual voucher with a new voucher on the given date (default today; right: post on vouchers). '
+  'Reverses a posted manual voucher with a new voucher on the given date (default today; right: post on vouchers); '
+  'a date in a closed period books the reversal in the open period, naming the original. '
   'SECURITY DEFINER because vouchers are posted only by the engine: it checks the right itself.';
+
 
 -- ───────────────────────────── reports ─────────────────────────────
 -- 科目余额表 for one period: opening, period movement and closing per account, leaves and their parents.
@@ -624,7 +663,7 @@ comment on function public.party_balance(uuid) is
   'Balance of a customer or supplier per account (debit positive; right: read on open_items). '
   'SECURITY DEFINER because the balances are kept out of the API: it checks the right itself.';
 
-revoke all on function app_private.fold_gl(int), app_private.gl_amounts(uuid), app_private.open_period_for(uuid, date),
+revoke all on function app_private.correction_date(uuid, date), app_private.fold_gl(int), app_private.gl_amounts(uuid), app_private.open_period_for(uuid, date),
   app_private.post_voucher(uuid, uuid, boolean), app_private.reverse_voucher(uuid, uuid, date, text, uuid),
   app_private.vouchers_before_insert(), app_private.vouchers_are_final(),
   app_private.voucher_lines_of_drafts_only() from public;

@@ -552,7 +552,8 @@ comment on function public.post_document(text, text, jsonb) is
   'SECURITY DEFINER because the ledger tables are written only by the engine: it checks the right itself.';
 
 -- Reverses a posted document on a date: the reversing voucher, the stock moved back at the original
--- values, the open items closed or reopened, the receipt lines a bill matched released.
+-- values, the open items closed or reopened, the receipt lines a bill matched released. A date in a
+-- closed period books the reversal in the open one (app_private.correction_date), naming the original.
 create function public.reverse_document(p_idempotency_key text, p_document_id uuid, p_date date default null)
 returns jsonb
 language plpgsql volatile security definer set search_path = ''
@@ -561,11 +562,13 @@ declare
   t uuid := app_private.current_tenant_id();
   orig record;
   prior jsonb;
-  d date := coalesce(p_date, (now() at time zone 'Asia/Shanghai')::date);
+  wanted date := coalesce(p_date, (now() at time zone 'Asia/Shanghai')::date);
+  d date;
   doc uuid;
   m record;
   rv uuid;
   num text;
+  ov record;
 begin
   select * into orig from public.ledger_documents ld where ld.id = p_document_id and ld.tenant_id = t;
   if not found then
@@ -573,7 +576,7 @@ begin
   end if;
   t := app_private.require(orig.doc_type, 'post');
   prior := app_private.claim_idempotency(t, p_idempotency_key, 'reversal',
-    jsonb_build_object('document_id', p_document_id, 'date', d));
+    jsonb_build_object('document_id', p_document_id, 'date', wanted));
   if prior is not null then
     return prior;
   end if;
@@ -589,9 +592,13 @@ begin
       message = format('%s %s is already billed by the supplier: reverse the bill first', orig.doc_type, orig.number),
       hint = 'document_id';
   end if;
+  -- a date in a closed period: the correction goes to the open period
+  d := app_private.correction_date(t, wanted);
   perform app_private.open_period_for(t, d);
   doc := app_private.start_document(t, orig.doc_type, d, orig.party_id, orig.warehouse_id,
-    jsonb_build_object('reversal_of', orig.id));
+    jsonb_build_object('reversal_of', orig.id)
+    || case when d <> wanted then jsonb_build_object('requested_date', wanted, 'adjusts_closed_period', true)
+            else '{}'::jsonb end);
   update public.ledger_documents set reversal_of = orig.id where id = doc;
   for m in
     select sm.* from public.stock_moves sm where sm.tenant_id = t and sm.source_id = orig.id
@@ -604,7 +611,14 @@ begin
   from public.ledger_document_lines bl
   where bl.document_id = orig.id and bl.source_line_id = rl.id;
   if orig.voucher_id is not null then
-    rv := app_private.reverse_voucher(t, orig.voucher_id, d, null, doc);
+    if d <> wanted then
+      select x.word, x.number, x.summary into ov from public.vouchers x where x.id = orig.voucher_id;
+      rv := app_private.reverse_voucher(t, orig.voucher_id, d,
+        format('调整(%s 所在期间已结账) 冲销 %s %s, %s-%s 号凭证 %s', wanted, orig.doc_type, orig.number,
+               ov.word, ov.number, ov.summary), doc);
+    else
+      rv := app_private.reverse_voucher(t, orig.voucher_id, d, null, doc);
+    end if;
   end if;
   num := app_private.next_document_number(t,
     case orig.doc_type when 'purchase_receipt' then 'receipt' when 'supplier_payment' then 'payment'
@@ -614,13 +628,13 @@ begin
   return app_private.finish_idempotency(t, p_idempotency_key, jsonb_build_object(
     'document_id', doc, 'doc_type', orig.doc_type, 'number', num, 'voucher_id', rv,
     'voucher_number', (select v.word || '-' || v.number from public.vouchers v where v.id = rv),
-    'total', -orig.total));
+    'total', -orig.total, 'date', d));
 end
 $$;
 comment on function public.reverse_document(text, uuid, date) is
   'Reverses a posted document (红字冲销) on a date, default today: voucher, stock and open items '
-  '(right: post on the document type). '
-  'SECURITY DEFINER because the ledger tables are written only by the engine: it checks the right itself.';
+  '(right: post on the document type); a date in a closed period books the reversal in the open period, '
+  'naming the original. SECURITY DEFINER because the ledger tables are written only by the engine: it checks the right itself.';
 
 revoke all on function app_private.lock_stock(uuid, uuid, uuid), app_private.post_document(uuid, text, text, jsonb),
   app_private.doc_vat(numeric, numeric, numeric, boolean, numeric, text), app_private.lines_in_lock_order(jsonb),

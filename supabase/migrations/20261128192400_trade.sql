@@ -437,6 +437,43 @@ as $$
   select set_config('troika.order_progress', '', true);
 $$;
 
+-- Approval before confirming an order: null when it may be confirmed now (approved for its current
+-- facts, or no chain applies); otherwise it is submitted (again, after a rejection or a change) and
+-- the answer for the caller says so. Raises TR505 while an approval is running.
+create function app_private.order_approval_gate(p_tenant uuid, p_kind text, p_order uuid, p_number text)
+returns jsonb
+language plpgsql set search_path = ''
+as $$
+declare
+  facts jsonb := app_private.order_facts(p_kind, p_order);
+  inst uuid;
+begin
+  begin
+    perform app_private.assert_approved(p_tenant, p_kind, p_order, facts);
+    return null;
+  exception when sqlstate 'TR505' or sqlstate 'TR506' then
+    if exists (select 1 from public.approval_instances i where i.tenant_id = p_tenant and i.doc_type = p_kind
+               and i.doc_id = p_order and i.status = 'pending') then
+      raise exception using errcode = 'TR505', message = format('order %s is still under approval', p_number),
+        hint = 'status';
+    end if;
+  end;
+  inst := app_private.submit_approval(p_tenant, p_kind, p_order, facts, auth.uid());
+  -- a chain that approves at once (no approver needed) lets the order through now
+  begin
+    perform app_private.assert_approved(p_tenant, p_kind, p_order, facts);
+    return null;
+  exception when sqlstate 'TR505' or sqlstate 'TR506' then
+    if p_kind = 'sales_order' then
+      update public.sales_orders set status = 'submitted' where id = p_order;
+    else
+      update public.purchase_orders set status = 'submitted' where id = p_order;
+    end if;
+    return jsonb_build_object('status', 'submitted', 'approval_id', inst, 'number', p_number);
+  end;
+end
+$$;
+
 -- ───────────────────────────── confirm ─────────────────────────────
 create function public.confirm_sales_order(p_order_id uuid) returns jsonb
 language plpgsql volatile security definer set search_path = ''
@@ -444,7 +481,7 @@ as $$
 declare
   t uuid := app_private.require('sales_orders', 'update');
   o public.sales_orders;
-  facts jsonb;
+  gate jsonb;
   l record;
   short text := '';
   avail numeric;
@@ -452,7 +489,6 @@ declare
   exposure numeric;
   limit_ numeric;
   check_credit boolean;
-  inst uuid;
 begin
   select * into o from public.sales_orders where id = p_order_id and tenant_id = t for update;
   if not found then
@@ -464,25 +500,10 @@ begin
   if not exists (select 1 from public.sales_order_lines where order_id = o.id) then
     raise exception using errcode = 'TR653', message = 'an order needs at least one line', hint = 'lines';
   end if;
-  facts := app_private.order_facts('sales_order', o.id);
-
-  -- approval first: submit when a chain applies and nothing is running or approved for these facts
-  begin
-    perform app_private.assert_approved(t, 'sales_order', o.id, facts);
-  exception when sqlstate 'TR505' or sqlstate 'TR506' then
-    if exists (select 1 from public.approval_instances i where i.tenant_id = t and i.doc_type = 'sales_order'
-               and i.doc_id = o.id and i.status = 'pending') then
-      raise exception using errcode = 'TR505', message = format('order %s is still under approval', o.number), hint = 'status';
-    end if;
-    inst := app_private.submit_approval(t, 'sales_order', o.id, facts, auth.uid());
-    -- a chain that approves at once (no approver needed) lets the order through now
-    begin
-      perform app_private.assert_approved(t, 'sales_order', o.id, facts);
-    exception when sqlstate 'TR505' or sqlstate 'TR506' then
-      update public.sales_orders set status = 'submitted' where id = o.id;
-      return jsonb_build_object('status', 'submitted', 'approval_id', inst, 'number', o.number);
-    end;
-  end;
+  gate := app_private.order_approval_gate(t, 'sales_order', o.id, o.number);
+  if gate is not null then
+    return gate;
+  end if;
 
   -- available to promise, the stock rows locked in item order
   for l in
@@ -541,8 +562,7 @@ as $$
 declare
   t uuid := app_private.require('purchase_orders', 'update');
   o public.purchase_orders;
-  facts jsonb;
-  inst uuid;
+  gate jsonb;
 begin
   select * into o from public.purchase_orders where id = p_order_id and tenant_id = t for update;
   if not found then
@@ -554,22 +574,10 @@ begin
   if not exists (select 1 from public.purchase_order_lines where order_id = o.id) then
     raise exception using errcode = 'TR653', message = 'an order needs at least one line', hint = 'lines';
   end if;
-  facts := app_private.order_facts('purchase_order', o.id);
-  begin
-    perform app_private.assert_approved(t, 'purchase_order', o.id, facts);
-  exception when sqlstate 'TR505' or sqlstate 'TR506' then
-    if exists (select 1 from public.approval_instances i where i.tenant_id = t and i.doc_type = 'purchase_order'
-               and i.doc_id = o.id and i.status = 'pending') then
-      raise exception using errcode = 'TR505', message = format('order %s is still under approval', o.number), hint = 'status';
-    end if;
-    inst := app_private.submit_approval(t, 'purchase_order', o.id, facts, auth.uid());
-    begin
-      perform app_private.assert_approved(t, 'purchase_order', o.id, facts);
-    exception when sqlstate 'TR505' or sqlstate 'TR506' then
-      update public.purchase_orders set status = 'submitted' where id = o.id;
-      return jsonb_build_object('status', 'submitted', 'approval_id', inst, 'number', o.number);
-    end;
-  end;
+  gate := app_private.order_approval_gate(t, 'purchase_order', o.id, o.number);
+  if gate is not null then
+    return gate;
+  end if;
   update public.purchase_orders set status = 'confirmed', confirmed_at = now() where id = o.id;
   return jsonb_build_object('status', 'confirmed', 'number', o.number);
 end
@@ -1020,7 +1028,8 @@ grant execute on function app_private.customer_archive_crm(uuid) to authenticate
 
 -- Document numbers already exist for sales_order and purchase_order (books migration).
 revoke all on function app_private.order_editable(uuid, text, uuid, public.order_status), app_private.order_before_write(), app_private.order_line_before_write(), app_private.order_totals(),
-  app_private.order_header_recompute(), app_private.order_facts(text, uuid), app_private.reserved_quantity(uuid, uuid, uuid, uuid),
+  app_private.order_header_recompute(), app_private.order_facts(text, uuid),
+  app_private.order_approval_gate(uuid, text, uuid, text), app_private.reserved_quantity(uuid, uuid, uuid, uuid),
   app_private.trade_progress_on(), app_private.trade_progress_off(),
   app_private.fulfilment_lines(jsonb, uuid, boolean, text),
   app_private.fulfil_order(text, uuid, boolean, text, jsonb, date, text, text) from public;
