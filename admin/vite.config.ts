@@ -9,9 +9,11 @@ const root = fileURLToPath(new URL('.', import.meta.url))
 const vendorGroups = [
   { name: 'react', priority: 40, test: /node_modules[\\/](react|react-dom|react-router|scheduler)[\\/]/ },
   { name: 'supabase', priority: 30, test: /node_modules[\\/]@supabase[\\/]/ },
-  { name: 'antd', priority: 20, test: /node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+)[\\/]/ },
-  { name: 'refine', priority: 10, test: /node_modules[\\/](@refinedev|@tanstack)[\\/]/ },
 ]
+
+// The markdown stack (refine's MarkdownField) does not declare itself free of side effects, so the
+// bundler would keep all of it in the first download although only lazily loaded screens could use it.
+const sideEffectFree = /node_modules[\\/](react-markdown|remark-[^\\/]+|micromark[^\\/]*|mdast-[^\\/]+|hast-[^\\/]+|unified|unist-[^\\/]+|vfile[^\\/]*|property-information|space-separated-tokens|comma-separated-tokens|decode-named-character-reference|character-entities[^\\/]*|ccount|trough|bail|is-plain-obj|zwitch|longest-streak|markdown-table|style-to-object|inline-style-parser|html-url-attributes|devlop|trim-lines|estree-util-is-identifier-name)[\\/]/
 
 // Vite takes "production" from NODE_ENV, which a host process may have set already (vitest sets
 // NODE_ENV=test and would get React's development build). A production-mode build is pinned here instead.
@@ -30,7 +32,10 @@ export default defineConfig(({ command, mode }) => ({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
-    rolldownOptions: { output: { codeSplitting: { groups: vendorGroups } } },
+    rolldownOptions: {
+      output: { codeSplitting: { groups: vendorGroups } },
+      treeshake: { moduleSideEffects: (id: string) => !sideEffectFree.test(id) },
+    },
   },
   ...(command === 'build' && mode === 'production' ? productionBuild : {}),
 }))

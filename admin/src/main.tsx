@@ -6,6 +6,10 @@ import { App } from './App.tsx'
 import { BootError } from './components/BootError.tsx'
 import { createSupabase, loadConfig } from './config.ts'
 
+// A page opened directly at a generated screen (a bookmark, a reload) fetches that screen's code while
+// the app signs in and reads the company, instead of after the layout has rendered.
+if (window.location.pathname.startsWith('/data/')) void import('./generated/GeneratedScreen.tsx')
+
 async function boot(): Promise<void> {
   const el = document.getElementById('root')
   if (!el) throw new Error('#root missing from index.html')

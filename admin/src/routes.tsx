@@ -11,26 +11,34 @@ import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
-import { GeneratedScreen } from './generated/GeneratedScreen.tsx'
-import { AuditLogList } from './pages/audit/AuditLogList.tsx'
-import { LoginPage } from './pages/auth/LoginPage.tsx'
-import { RegisterPage } from './pages/auth/RegisterPage.tsx'
-import { CompanyEdit } from './pages/company/CompanyEdit.tsx'
-import { CompanyShow } from './pages/company/CompanyShow.tsx'
-import { DepartmentCreate } from './pages/departments/DepartmentCreate.tsx'
-import { DepartmentEdit } from './pages/departments/DepartmentEdit.tsx'
-import { DepartmentList } from './pages/departments/DepartmentList.tsx'
-import { HomePage } from './pages/home/HomePage.tsx'
-import { MemberList } from './pages/members/MemberList.tsx'
-import { CreateCompanyPage } from './pages/onboarding/CreateCompanyPage.tsx'
-import { ProfileEdit } from './pages/profiles/ProfileEdit.tsx'
-import { ProfileList } from './pages/profiles/ProfileList.tsx'
-import { ProfileShow } from './pages/profiles/ProfileShow.tsx'
-import { RoleList } from './pages/roles/RoleList.tsx'
-import { RoleShow } from './pages/roles/RoleShow.tsx'
+import { lazyNamed } from './lazyNamed.ts'
 import { TenantGate } from './tenancy/TenantGate.tsx'
 
-// The workbench pages load on first visit (route-level splitting keeps the first download small).
+// Every page loads on first visit (route-level splitting keeps the first download small: the generated
+// screens alone bring antd's table, date picker and tree).
+const GeneratedScreen = lazyNamed(() => import('./generated/GeneratedScreen.tsx'), 'GeneratedScreen')
+const AuditLogList = lazyNamed(() => import('./pages/audit/AuditLogList.tsx'), 'AuditLogList')
+const LoginPage = lazyNamed(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage')
+const RegisterPage = lazyNamed(() => import('./pages/auth/RegisterPage.tsx'), 'RegisterPage')
+const CompanyEdit = lazyNamed(() => import('./pages/company/CompanyEdit.tsx'), 'CompanyEdit')
+const CompanyShow = lazyNamed(() => import('./pages/company/CompanyShow.tsx'), 'CompanyShow')
+const DepartmentCreate = lazyNamed(
+  () => import('./pages/departments/DepartmentCreate.tsx'),
+  'DepartmentCreate',
+)
+const DepartmentEdit = lazyNamed(() => import('./pages/departments/DepartmentEdit.tsx'), 'DepartmentEdit')
+const DepartmentList = lazyNamed(() => import('./pages/departments/DepartmentList.tsx'), 'DepartmentList')
+const HomePage = lazyNamed(() => import('./pages/home/HomePage.tsx'), 'HomePage')
+const MemberList = lazyNamed(() => import('./pages/members/MemberList.tsx'), 'MemberList')
+const CreateCompanyPage = lazyNamed(
+  () => import('./pages/onboarding/CreateCompanyPage.tsx'),
+  'CreateCompanyPage',
+)
+const ProfileEdit = lazyNamed(() => import('./pages/profiles/ProfileEdit.tsx'), 'ProfileEdit')
+const ProfileList = lazyNamed(() => import('./pages/profiles/ProfileList.tsx'), 'ProfileList')
+const ProfileShow = lazyNamed(() => import('./pages/profiles/ProfileShow.tsx'), 'ProfileShow')
+const RoleList = lazyNamed(() => import('./pages/roles/RoleList.tsx'), 'RoleList')
+const RoleShow = lazyNamed(() => import('./pages/roles/RoleShow.tsx'), 'RoleShow')
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
 const ApiReference = lazy(() => import('./pages/developers/ApiReference.tsx'))
 const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
@@ -48,87 +56,91 @@ const PurchaseOrderEntry = lazy(() =>
 )
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
 
+const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />
+
 export function AppRoutes() {
   return (
-    <Routes>
-      <Route
-        element={
-          <Authenticated key="app" fallback={<SignInRedirect />}>
-            <TenantGate>
-              <ThemedLayout Header={AppHeader} Title={AppTitle}>
-                <ReadOnlyBanner />
-                <CanAccess fallback={<NoAccess />}>
-                  <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
-                    <Outlet />
-                  </Suspense>
-                </CanAccess>
-              </ThemedLayout>
-            </TenantGate>
-          </Authenticated>
-        }
-      >
-        <Route index element={<HomePage />} />
-        <Route path="/company">
-          <Route index element={<CompanyShow />} />
-          <Route path="edit/:id" element={<CompanyEdit />} />
+    <Suspense fallback={pageLoading}>
+      <Routes>
+        <Route
+          element={
+            <Authenticated key="app" fallback={<SignInRedirect />}>
+              <TenantGate>
+                <ThemedLayout Header={AppHeader} Title={AppTitle}>
+                  <ReadOnlyBanner />
+                  <CanAccess fallback={<NoAccess />}>
+                    <Suspense fallback={pageLoading}>
+                      <Outlet />
+                    </Suspense>
+                  </CanAccess>
+                </ThemedLayout>
+              </TenantGate>
+            </Authenticated>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="/company">
+            <Route index element={<CompanyShow />} />
+            <Route path="edit/:id" element={<CompanyEdit />} />
+          </Route>
+          <Route path="/members" element={<MemberList />} />
+          <Route path="/departments">
+            <Route index element={<DepartmentList />} />
+            <Route path="create" element={<DepartmentCreate />} />
+            <Route path="edit/:id" element={<DepartmentEdit />} />
+          </Route>
+          <Route path="/roles">
+            <Route index element={<RoleList />} />
+            <Route path="show/:id" element={<RoleShow />} />
+          </Route>
+          <Route path="/audit-log" element={<AuditLogList />} />
+          <Route path="/dashboard" element={<DashboardPage />} />
+          <Route path="/developers" element={<ApiReference />} />
+          <Route path="/approvals" element={<ApprovalInbox />} />
+          <Route path="/sales-orders">
+            <Route index element={<SalesOrderList />} />
+            <Route path="new" element={<SalesOrderEntry />} />
+            <Route path=":id" element={<SalesOrderEntry />} />
+          </Route>
+          <Route path="/purchase-orders">
+            <Route index element={<PurchaseOrderList />} />
+            <Route path="new" element={<PurchaseOrderEntry />} />
+            <Route path=":id" element={<PurchaseOrderEntry />} />
+          </Route>
+          <Route path="/reports/trial-balance" element={<TrialBalance />} />
+          <Route path="/profiles">
+            <Route index element={<ProfileList />} />
+            <Route path="show/:id" element={<ProfileShow />} />
+            <Route path="edit/:id" element={<ProfileEdit />} />
+          </Route>
+          <Route path="/data/:table">
+            <Route index element={<GeneratedScreen screen="list" />} />
+            <Route path="create" element={<GeneratedScreen screen="create" />} />
+            <Route path="show/:id" element={<GeneratedScreen screen="show" />} />
+            <Route path="edit/:id" element={<GeneratedScreen screen="edit" />} />
+          </Route>
+          <Route path="*" element={<ErrorComponent />} />
         </Route>
-        <Route path="/members" element={<MemberList />} />
-        <Route path="/departments">
-          <Route index element={<DepartmentList />} />
-          <Route path="create" element={<DepartmentCreate />} />
-          <Route path="edit/:id" element={<DepartmentEdit />} />
+        <Route
+          element={
+            <Authenticated key="onboarding" fallback={<SignInRedirect />}>
+              <Outlet />
+            </Authenticated>
+          }
+        >
+          <Route path="/onboarding" element={<CreateCompanyPage />} />
         </Route>
-        <Route path="/roles">
-          <Route index element={<RoleList />} />
-          <Route path="show/:id" element={<RoleShow />} />
+        <Route
+          element={
+            <Authenticated key="auth" fallback={<Outlet />}>
+              <NavigateToResource resource="home" />
+            </Authenticated>
+          }
+        >
+          <Route path="/login" element={<LoginPage />} />
+          <Route path="/register" element={<RegisterPage />} />
         </Route>
-        <Route path="/audit-log" element={<AuditLogList />} />
-        <Route path="/dashboard" element={<DashboardPage />} />
-        <Route path="/developers" element={<ApiReference />} />
-        <Route path="/approvals" element={<ApprovalInbox />} />
-        <Route path="/sales-orders">
-          <Route index element={<SalesOrderList />} />
-          <Route path="new" element={<SalesOrderEntry />} />
-          <Route path=":id" element={<SalesOrderEntry />} />
-        </Route>
-        <Route path="/purchase-orders">
-          <Route index element={<PurchaseOrderList />} />
-          <Route path="new" element={<PurchaseOrderEntry />} />
-          <Route path=":id" element={<PurchaseOrderEntry />} />
-        </Route>
-        <Route path="/reports/trial-balance" element={<TrialBalance />} />
-        <Route path="/profiles">
-          <Route index element={<ProfileList />} />
-          <Route path="show/:id" element={<ProfileShow />} />
-          <Route path="edit/:id" element={<ProfileEdit />} />
-        </Route>
-        <Route path="/data/:table">
-          <Route index element={<GeneratedScreen screen="list" />} />
-          <Route path="create" element={<GeneratedScreen screen="create" />} />
-          <Route path="show/:id" element={<GeneratedScreen screen="show" />} />
-          <Route path="edit/:id" element={<GeneratedScreen screen="edit" />} />
-        </Route>
-        <Route path="*" element={<ErrorComponent />} />
-      </Route>
-      <Route
-        element={
-          <Authenticated key="onboarding" fallback={<SignInRedirect />}>
-            <Outlet />
-          </Authenticated>
-        }
-      >
-        <Route path="/onboarding" element={<CreateCompanyPage />} />
-      </Route>
-      <Route
-        element={
-          <Authenticated key="auth" fallback={<Outlet />}>
-            <NavigateToResource resource="home" />
-          </Authenticated>
-        }
-      >
-        <Route path="/login" element={<LoginPage />} />
-        <Route path="/register" element={<RegisterPage />} />
-      </Route>
-    </Routes>
+      </Routes>
+    </Suspense>
   )
 }

@@ -1,13 +1,36 @@
 // The OpenAPI document of the API, read once a person is signed in (PostgREST shows a role only the
 // tables it may use), parsed into a Schema; an external store for React (useSyncExternalStore).
+// PostgREST takes about half a second to build the document, so the last parsed schema is kept in
+// localStorage and used at once on the next visit while the fresh one loads (a new table shows up a
+// moment later; a generated screen never waits for the document twice).
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type { AdminConfig } from '../config.ts'
 import { type OpenApiDocument, parseSchema, type Schema } from './schema.ts'
 
 export type SchemaState = { schema?: Schema; error?: string }
 
+const cacheKey = (config: AdminConfig) => `troika.schema:${config.supabaseUrl}`
+
+function cachedSchema(config: AdminConfig): Schema | undefined {
+  try {
+    const text = localStorage.getItem(cacheKey(config))
+    return text ? (JSON.parse(text) as Schema) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function keepSchema(config: AdminConfig, schema: Schema) {
+  try {
+    localStorage.setItem(cacheKey(config), JSON.stringify(schema))
+  } catch {
+    // Storage full or disabled: the next visit loads the document again, nothing else is lost.
+  }
+}
+
 export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig) {
   let state: SchemaState = {}
+  const stale = cachedSchema(config)
   let loadedFor: string | undefined
   const listeners = new Set<() => void>()
   const set = (next: SchemaState) => {
@@ -25,10 +48,13 @@ export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig)
         },
       })
       if (!res.ok) throw new Error(`GET /rest/v1/: HTTP ${res.status}`)
-      set({ schema: parseSchema((await res.json()) as OpenApiDocument) })
+      const schema = parseSchema((await res.json()) as OpenApiDocument)
+      keepSchema(config, schema)
+      set({ schema })
     } catch (error) {
       loadedFor = undefined
-      set({ error: error instanceof Error ? error.message : String(error) })
+      // With a cached schema the screens keep working; the error shows only when there is none.
+      if (!state.schema) set({ error: error instanceof Error ? error.message : String(error) })
     }
   }
 
@@ -37,6 +63,7 @@ export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig)
     const role = session ? 'authenticated' : undefined
     if (!session || role === loadedFor) return
     loadedFor = role
+    if (stale && !state.schema) set({ schema: stale })
     // Outside the auth callback: supabase-js holds its lock while the callback runs.
     setTimeout(() => void load(session.access_token), 0)
   })
