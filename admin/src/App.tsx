@@ -2,7 +2,7 @@
 // and locale, routes; the hand-made resources plus one generated resource per business table.
 import { RefineThemes, useNotificationProvider } from '@refinedev/antd'
 import { Refine } from '@refinedev/core'
-import routerProvider, { UnsavedChangesNotifier } from '@refinedev/react-router'
+import { UnsavedChangesNotifier } from '@refinedev/react-router'
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { App as AntdApp, ConfigProvider } from 'antd'
 import { useMemo, useSyncExternalStore } from 'react'
@@ -21,6 +21,7 @@ import { createAuthProvider } from './providers/authProvider.ts'
 import { createDataProvider } from './providers/dataProvider.ts'
 import { createLiveProvider } from './providers/liveProvider.ts'
 import { createQueryClient } from './providers/queryClient.ts'
+import { cachedRouterProvider } from './providers/routerProvider.ts'
 import { SupabaseProvider } from './providers/supabaseContext.tsx'
 import { permissionOf, resources } from './resources.tsx'
 import { AppRoutes } from './routes.tsx'
@@ -54,7 +55,7 @@ export function App({ supabase, config }: { supabase: SupabaseClient; config: Ad
                 liveProvider={providers.live}
                 authProvider={providers.auth}
                 accessControlProvider={providers.access}
-                routerProvider={routerProvider}
+                routerProvider={cachedRouterProvider}
                 i18nProvider={i18nProvider}
                 notificationProvider={useNotificationProvider}
                 resources={allResources}
