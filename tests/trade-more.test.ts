@@ -1,0 +1,398 @@
+// Trade additions through supabase-js, one person per role: a quotation becomes a sales order in one
+// step; the purchase side of the acceptance scenario ends with a payment request that passes approval
+// and is paid by the cashier; returns against orders; the refusals around each.
+import type { SupabaseClient } from '@supabase/supabase-js'
+import type pg from 'pg'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chain, person } from './helpers/approvals.ts'
+import { colleague } from './helpers/company.ts'
+import { ledgerCompany, ledgerViolations, mustPost, shanghaiToday } from './helpers/ledger.ts'
+import { superuserDb } from './helpers/stack.ts'
+
+let db: pg.Client
+let co: Awaited<ReturnType<typeof ledgerCompany>>
+let boss: Awaited<ReturnType<typeof colleague>>
+let buyer: Awaited<ReturnType<typeof colleague>>
+const today = shanghaiToday()
+let n = 0
+const key = () => `trade-more-${process.pid}-${n++}-${Date.now()}`
+type Any = SupabaseClient
+
+function ok<T>(r: { data: T; error: { code?: string; message: string } | null }, what = 'call'): T {
+  if (r.error) throw new Error(`${what}: ${r.error.code} ${r.error.message}`)
+  return r.data
+}
+const rpc = (c: unknown, fn: string, args: object) => (c as Any).rpc(fn, args)
+const addDays = (d: string, k: number) => {
+  const x = new Date(`${d}T00:00:00Z`)
+  x.setUTCDate(x.getUTCDate() + k)
+  return x.toISOString().slice(0, 10)
+}
+
+beforeAll(async () => {
+  db = await superuserDb()
+  co = await ledgerCompany(db, 'trmore')
+  boss = await colleague(db, co.tenantId, 'admin', 'trmore-boss')
+  buyer = await colleague(db, co.tenantId, 'purchasing', 'trmore-buyer')
+})
+afterAll(async () => {
+  await db?.end()
+})
+
+describe('quotation → sales order', () => {
+  async function quotation(extra: Record<string, unknown> = {}) {
+    const sales = co.sales.db as Any
+    const q = ok(
+      await sales
+        .from('quotations')
+        .insert({
+          tenant_id: co.tenantId,
+          party_id: co.customerId,
+          valid_until: addDays(today, 10),
+          ...extra,
+        })
+        .select('id, number')
+        .single(),
+      'quotation',
+    ) as { id: string; number: string }
+    return q
+  }
+
+  it('copies the customer, contact, opportunity, prices and lines into a draft order, once', async () => {
+    const sales = co.sales.db as Any
+    await db.query(
+      `insert into public.item_units (tenant_id, item_id, unit, factor) values ($1, $2, '箱', 12)`,
+      [co.tenantId, co.items[0]],
+    )
+    const contact = ok(
+      await sales
+        .from('party_contacts')
+        .insert({ tenant_id: co.tenantId, party_id: co.customerId, name: '王经理' })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const opp = ok(
+      await sales
+        .from('opportunities')
+        .insert({ tenant_id: co.tenantId, party_id: co.customerId, name: '年度采购' })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const q = await quotation({ contact_id: contact.id, opportunity_id: opp.id, note: '含运费' })
+    ok(
+      await sales.from('quotation_lines').insert([
+        // 2 boxes of 12 at 113.00 a box = 226.00
+        {
+          tenant_id: co.tenantId,
+          quotation_id: q.id,
+          item_id: co.items[0],
+          quantity: '2',
+          unit: '箱',
+          unit_price: '113',
+          discount: '0',
+          tax_rate: '0.13',
+        },
+        // 3 × 9.99 − 0.97 at 6 % = 29.00
+        {
+          tenant_id: co.tenantId,
+          quotation_id: q.id,
+          item_id: co.items[1],
+          quantity: '3',
+          unit_price: '9.99',
+          discount: '0.97',
+          tax_rate: '0.06',
+        },
+      ]),
+      'lines',
+    )
+    const made = ok(await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: q.id })) as {
+      sales_order_id: string
+      number: string
+      total: number
+    }
+    expect(made.number).toMatch(/^SO-\d{6}-\d{4}$/)
+    expect(made.total).toBe(255)
+    const order = ok(
+      await sales
+        .from('sales_orders')
+        .select('party_id, contact_id, opportunity_id, quotation_id, tax_inclusive, note, status, total')
+        .eq('id', made.sales_order_id)
+        .single(),
+    )
+    expect(order).toEqual({
+      party_id: co.customerId,
+      contact_id: contact.id,
+      opportunity_id: opp.id,
+      quotation_id: q.id,
+      tax_inclusive: true,
+      note: '含运费',
+      status: 'draft',
+      total: 255,
+    })
+    const lines = ok(
+      await sales
+        .from('sales_order_lines')
+        .select('line_no, item_id, quantity, unit_price, discount, tax_rate, total')
+        .eq('order_id', made.sales_order_id)
+        .order('line_no'),
+    )
+    expect(lines).toEqual([
+      {
+        line_no: 1,
+        item_id: co.items[0],
+        quantity: 24,
+        unit_price: 9.416667,
+        discount: 0,
+        tax_rate: 0.13,
+        total: 226,
+      },
+      {
+        line_no: 2,
+        item_id: co.items[1],
+        quantity: 3,
+        unit_price: 9.99,
+        discount: 0.97,
+        tax_rate: 0.06,
+        total: 29,
+      },
+    ])
+    const after = ok(await sales.from('quotations').select('status, sales_order_id').eq('id', q.id).single())
+    expect(after).toEqual({ status: 'accepted', sales_order_id: made.sales_order_id })
+    // a second conversion is refused, and so are two at once
+    const again = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: q.id })
+    expect(again.error).toMatchObject({ code: 'TR663', hint: 'sales_order_id' })
+    const q2 = await quotation()
+    ok(
+      await sales
+        .from('quotation_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          quotation_id: q2.id,
+          item_id: co.items[2],
+          quantity: '1',
+          unit_price: '5',
+        }),
+    )
+    const both = await Promise.all([
+      rpc(sales, 'quotation_to_sales_order', { p_quotation_id: q2.id }),
+      rpc(sales, 'quotation_to_sales_order', { p_quotation_id: q2.id }),
+    ])
+    expect(both.map((r) => r.error?.code ?? 'ok').sort()).toEqual(['TR663', 'ok'])
+    const orders = await db.query(
+      'select count(*)::int as n from public.sales_orders where quotation_id = $1',
+      [q2.id],
+    )
+    expect(orders.rows[0].n).toBe(1)
+  })
+
+  it('refuses rejected, expired and empty quotations and leaves nothing behind', async () => {
+    const sales = co.sales.db as Any
+    const before = (
+      await db.query('select count(*)::int as n from public.sales_orders where tenant_id = $1', [co.tenantId])
+    ).rows[0].n
+    const rejected = await quotation()
+    ok(
+      await sales
+        .from('quotation_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          quotation_id: rejected.id,
+          item_id: co.items[2],
+          quantity: '1',
+          unit_price: '5',
+        }),
+    )
+    ok(await sales.from('quotations').update({ status: 'rejected' }).eq('id', rejected.id))
+    const r1 = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: rejected.id })
+    expect(r1.error).toMatchObject({ code: 'TR662', hint: 'status' })
+    const stale = await quotation({ quote_date: addDays(today, -20), valid_until: addDays(today, -1) })
+    ok(
+      await sales
+        .from('quotation_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          quotation_id: stale.id,
+          item_id: co.items[2],
+          quantity: '1',
+          unit_price: '5',
+        }),
+    )
+    const r2 = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: stale.id })
+    expect(r2.error).toMatchObject({ code: 'TR662', hint: 'valid_until' })
+    const empty = await quotation()
+    const r3 = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: empty.id })
+    expect(r3.error).toMatchObject({ code: 'TR662', hint: 'lines' })
+    // the warehouse may not make orders
+    const r4 = await rpc(co.warehouse.db, 'quotation_to_sales_order', { p_quotation_id: empty.id })
+    expect(r4.error?.code).toMatch(/^TR10[345]$/)
+    const after = (
+      await db.query('select count(*)::int as n from public.sales_orders where tenant_id = $1', [co.tenantId])
+    ).rows[0].n
+    expect(after).toBe(before)
+  })
+})
+
+describe('procure to pay: the payment approval passes', () => {
+  it('order → receipt → bill → payment request → approval → the cashier pays; the supplier shows paid', async () => {
+    await chain(co.ownerClient as Any, co.tenantId, {
+      doc_type: 'supplier_payment',
+      name: '付款审批',
+      steps: [{ name: '老板审批', approvers: [person(boss.user.id)] }],
+    })
+    const b = buyer.db as Any
+    // the buyer orders 10 × 22.60 incl. VAT; the warehouse receives; the accountant posts the bill
+    const po = ok(
+      await b
+        .from('purchase_orders')
+        .insert({ tenant_id: co.tenantId, party_id: co.supplierId })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    ok(
+      await b.from('purchase_order_lines').insert({
+        tenant_id: co.tenantId,
+        order_id: po.id,
+        line_no: 1,
+        item_id: co.items[3],
+        quantity: '10',
+        unit_price: '22.60',
+      }),
+    )
+    expect(
+      (ok(await rpc(b, 'confirm_purchase_order', { p_order_id: po.id })) as { status: string }).status,
+    ).toBe('confirmed')
+    ok(await rpc(co.warehouse.db, 'receive_purchase_order', { p_idempotency_key: key(), p_order_id: po.id }))
+    const bill = ok(
+      await rpc(co.accountant.db, 'bill_purchase_order', { p_idempotency_key: key(), p_order_id: po.id }),
+    ) as { document_id: string; total: number }
+    expect(bill.total).toBe(226)
+    const billItem = ok(
+      await b.from('open_items').select('id, outstanding').eq('source_id', bill.document_id).single(),
+    ) as { id: string; outstanding: number }
+    expect(billItem.outstanding).toBe(-226)
+
+    // the buyer asks to pay it
+    const req = ok(
+      await b
+        .from('payment_requests')
+        .insert({ tenant_id: co.tenantId, party_id: co.supplierId, amount: '226.00', note: '货款' })
+        .select('id, number, status')
+        .single(),
+    ) as { id: string; number: string; status: string }
+    expect(req.number).toMatch(/^PRQ-\d{6}-\d{4}$/)
+    expect(req.status).toBe('draft')
+    const tooMuch = await b
+      .from('payment_request_lines')
+      .insert({ tenant_id: co.tenantId, request_id: req.id, open_item_id: billItem.id, amount: '300.00' })
+    expect(tooMuch.error).toMatchObject({ code: 'TR664', hint: 'amount' })
+    ok(
+      await b
+        .from('payment_request_lines')
+        .insert({ tenant_id: co.tenantId, request_id: req.id, open_item_id: billItem.id, amount: '226.00' }),
+    )
+    // paying before approval is refused
+    const early = await rpc(co.cashier.db, 'pay_payment_request', {
+      p_idempotency_key: key(),
+      p_request_id: req.id,
+    })
+    expect(early.error).toMatchObject({ code: 'TR666', hint: 'status' })
+    const submitted = ok(await rpc(b, 'submit_payment_request', { p_request_id: req.id })) as {
+      status: string
+    }
+    expect(submitted.status).toBe('pending')
+    // under approval the request cannot change, nor be paid
+    const frozen = await b.from('payment_requests').update({ amount: '1.00' }).eq('id', req.id)
+    expect(frozen.error).toMatchObject({ code: 'TR665', hint: 'status' })
+    const pending = await rpc(co.cashier.db, 'pay_payment_request', {
+      p_idempotency_key: key(),
+      p_request_id: req.id,
+    })
+    expect(pending.error?.code).toBe('TR666')
+
+    // the boss sees it in the inbox (and may read the request) and approves
+    const tasks = ok(
+      await (boss.db as Any)
+        .from('approval_tasks')
+        .select('id, doc_id')
+        .eq('assignee_id', boss.user.id)
+        .eq('doc_type', 'supplier_payment')
+        .eq('status', 'pending'),
+    ) as Array<{ id: string; doc_id: string }>
+    expect(tasks).toEqual([expect.objectContaining({ doc_id: req.id })])
+    ok(await rpc(boss.db, 'approve_task', { p_task_id: tasks[0].id }))
+    const approved = ok(await b.from('payment_requests').select('status').eq('id', req.id).single())
+    expect(approved).toEqual({ status: 'approved' })
+    // approved: no more edits
+    const late = await b.from('payment_request_lines').update({ amount: '1.00' }).eq('request_id', req.id)
+    expect(late.error?.code).toBe('TR665')
+
+    // the buyer may not pay (no post right on supplier_payment); the cashier pays, a retry changes nothing
+    const notCashier = await rpc(b, 'pay_payment_request', { p_idempotency_key: key(), p_request_id: req.id })
+    expect(notCashier.error?.code).toMatch(/^TR10[345]$/)
+    const payKey = key()
+    const paid = ok(
+      await rpc(co.cashier.db, 'pay_payment_request', { p_idempotency_key: payKey, p_request_id: req.id }),
+    ) as { document_id: string; number: string; voucher_number: string; total: number }
+    expect(paid.number).toMatch(/^PAY-\d{6}-\d{4}$/)
+    expect(paid.voucher_number).toMatch(/^付-\d+$/)
+    const retry = ok(
+      await rpc(co.cashier.db, 'pay_payment_request', { p_idempotency_key: payKey, p_request_id: req.id }),
+    )
+    expect(retry).toEqual(paid)
+    const twice = await rpc(co.cashier.db, 'pay_payment_request', {
+      p_idempotency_key: key(),
+      p_request_id: req.id,
+    })
+    expect(twice.error).toMatchObject({ code: 'TR667', hint: 'status' })
+    const cancel = await rpc(b, 'cancel_payment_request', { p_request_id: req.id })
+    expect(cancel.error?.code).toBe('TR667')
+
+    // the supplier shows paid; the request names its payment; the books agree
+    const settled = ok(await b.from('open_items').select('outstanding').eq('id', billItem.id).single())
+    expect(settled).toEqual({ outstanding: 0 })
+    const done = ok(
+      await (co.cashier.db as Any)
+        .from('payment_requests')
+        .select('status, document_id, paid_by')
+        .eq('id', req.id)
+        .single(),
+    )
+    expect(done).toEqual({ status: 'paid', document_id: paid.document_id, paid_by: co.cashier.user.id })
+    const board = ok(await rpc(co.ownerClient, 'boss_dashboard', {})) as Record<string, unknown>
+    expect(board.payables).toBe(0)
+    expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+
+  it('without a chain a request is approved at once and pays as a prepayment; only suppliers are paid', async () => {
+    await db.query(
+      `update public.approval_chains set active = false where tenant_id = $1 and doc_type = 'supplier_payment'`,
+      [co.tenantId],
+    )
+    const b = buyer.db as Any
+    const req = ok(
+      await b
+        .from('payment_requests')
+        .insert({ tenant_id: co.tenantId, party_id: co.supplierId, amount: '50.00' })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const wrongParty = await b
+      .from('payment_requests')
+      .insert({ tenant_id: co.tenantId, party_id: co.customerId, amount: '1' })
+    expect(wrongParty.error).toMatchObject({ code: 'TR664', hint: 'party_id' })
+    expect(
+      (ok(await rpc(b, 'submit_payment_request', { p_request_id: req.id })) as { status: string }).status,
+    ).toBe('approved')
+    const paid = ok(
+      await rpc(co.cashier.db, 'pay_payment_request', { p_idempotency_key: key(), p_request_id: req.id }),
+    ) as { document_id: string }
+    // no bill named: the whole amount is a prepayment (预付账款)
+    const prepaid = await db.query(
+      `select oi.kind::text, oi.amount::text from public.open_items oi join public.ledger_documents d on d.voucher_id = oi.voucher_id
+       where d.id = $1`,
+      [paid.document_id],
+    )
+    expect(prepaid.rows).toEqual([{ kind: 'prepayment', amount: '50.00' }])
+    expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+})
