@@ -3616,6 +3616,7 @@ export type Database = {
           order_id: string
           quantity: number
           received_quantity: number
+          returned_quantity: number
           tax: number
           tax_rate: number | null
           tenant_id: string
@@ -3632,6 +3633,7 @@ export type Database = {
           order_id: string
           quantity: number
           received_quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id: string
@@ -3648,6 +3650,7 @@ export type Database = {
           order_id?: string
           quantity?: number
           received_quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id?: string
@@ -4036,6 +4039,7 @@ export type Database = {
           line_no: number
           order_id: string
           quantity: number
+          returned_quantity: number
           tax: number
           tax_rate: number | null
           tenant_id: string
@@ -4052,6 +4056,7 @@ export type Database = {
           line_no: number
           order_id: string
           quantity: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id: string
@@ -4068,6 +4073,7 @@ export type Database = {
           line_no?: number
           order_id?: string
           quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id?: string
@@ -6273,6 +6279,24 @@ export type Database = {
           supplier_id: string
           supplier_name: string
         }[]
+      }
+      return_purchase_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines: Json
+          p_order_id: string
+        }
+        Returns: Json
+      }
+      return_sales_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines: Json
+          p_order_id: string
+        }
+        Returns: Json
       }
       return_task: {
         Args: { p_comment?: string; p_task_id: string; p_to_position: number }

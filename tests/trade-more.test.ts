@@ -163,15 +163,13 @@ describe('quotation → sales order', () => {
     expect(again.error).toMatchObject({ code: 'TR663', hint: 'sales_order_id' })
     const q2 = await quotation()
     ok(
-      await sales
-        .from('quotation_lines')
-        .insert({
-          tenant_id: co.tenantId,
-          quotation_id: q2.id,
-          item_id: co.items[2],
-          quantity: '1',
-          unit_price: '5',
-        }),
+      await sales.from('quotation_lines').insert({
+        tenant_id: co.tenantId,
+        quotation_id: q2.id,
+        item_id: co.items[2],
+        quantity: '1',
+        unit_price: '5',
+      }),
     )
     const both = await Promise.all([
       rpc(sales, 'quotation_to_sales_order', { p_quotation_id: q2.id }),
@@ -192,30 +190,26 @@ describe('quotation → sales order', () => {
     ).rows[0].n
     const rejected = await quotation()
     ok(
-      await sales
-        .from('quotation_lines')
-        .insert({
-          tenant_id: co.tenantId,
-          quotation_id: rejected.id,
-          item_id: co.items[2],
-          quantity: '1',
-          unit_price: '5',
-        }),
+      await sales.from('quotation_lines').insert({
+        tenant_id: co.tenantId,
+        quotation_id: rejected.id,
+        item_id: co.items[2],
+        quantity: '1',
+        unit_price: '5',
+      }),
     )
     ok(await sales.from('quotations').update({ status: 'rejected' }).eq('id', rejected.id))
     const r1 = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: rejected.id })
     expect(r1.error).toMatchObject({ code: 'TR662', hint: 'status' })
     const stale = await quotation({ quote_date: addDays(today, -20), valid_until: addDays(today, -1) })
     ok(
-      await sales
-        .from('quotation_lines')
-        .insert({
-          tenant_id: co.tenantId,
-          quotation_id: stale.id,
-          item_id: co.items[2],
-          quantity: '1',
-          unit_price: '5',
-        }),
+      await sales.from('quotation_lines').insert({
+        tenant_id: co.tenantId,
+        quotation_id: stale.id,
+        item_id: co.items[2],
+        quantity: '1',
+        unit_price: '5',
+      }),
     )
     const r2 = await rpc(sales, 'quotation_to_sales_order', { p_quotation_id: stale.id })
     expect(r2.error).toMatchObject({ code: 'TR662', hint: 'valid_until' })
@@ -393,6 +387,195 @@ describe('procure to pay: the payment approval passes', () => {
       [paid.document_id],
     )
     expect(prepaid.rows).toEqual([{ kind: 'prepayment', amount: '50.00' }])
+    expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+})
+
+describe('returns against orders', () => {
+  it('a sales return takes goods back at the cost they left with, not invoiced first, then credits the invoice', async () => {
+    const item = co.items[4]
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '5', unit_cost: '50.00' }],
+    })
+    const sales = co.sales.db as Any
+    const order = ok(
+      await sales
+        .from('sales_orders')
+        .insert({ tenant_id: co.tenantId, party_id: co.customerId })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const line = ok(
+      await sales
+        .from('sales_order_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          order_id: order.id,
+          line_no: 1,
+          item_id: item,
+          quantity: '5',
+          unit_price: '113.00',
+        })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    ok(await rpc(sales, 'confirm_sales_order', { p_order_id: order.id }))
+    ok(await rpc(co.warehouse.db, 'deliver_sales_order', { p_idempotency_key: key(), p_order_id: order.id }))
+    const invoice = ok(
+      await rpc(co.accountant.db, 'invoice_sales_order', {
+        p_idempotency_key: key(),
+        p_order_id: order.id,
+        p_lines: [{ order_line_id: line.id, quantity: '3' }],
+      }),
+    ) as { document_id: string }
+    // stock now costs more: the return must not take the new average
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '1', unit_cost: '80.00' }],
+    })
+    const tooMany = await rpc(co.warehouse.db, 'return_sales_order', {
+      p_idempotency_key: key(),
+      p_order_id: order.id,
+      p_lines: [{ order_line_id: line.id, quantity: '6' }],
+    })
+    expect(tooMany.error).toMatchObject({ code: 'TR653', hint: 'lines[1].quantity' })
+    const badLine = await rpc(co.warehouse.db, 'return_sales_order', {
+      p_idempotency_key: key(),
+      p_order_id: order.id,
+      p_lines: [
+        { order_line_id: line.id, quantity: '1' },
+        { order_line_id: co.items[0], quantity: '1' },
+      ],
+    })
+    expect(badLine.error).toMatchObject({ code: 'TR653', hint: 'lines[2].order_line_id' })
+    const noRight = await rpc(co.cashier.db, 'return_sales_order', {
+      p_idempotency_key: key(),
+      p_order_id: order.id,
+      p_lines: [{ order_line_id: line.id, quantity: '1' }],
+    })
+    expect(noRight.error?.code).toMatch(/^TR10[345]$/)
+    // 3 back: the 2 not invoiced (stock and cost only), then 1 invoiced (113.00 off the receivable)
+    const rKey = key()
+    const ret = ok(
+      await rpc(co.warehouse.db, 'return_sales_order', {
+        p_idempotency_key: rKey,
+        p_order_id: order.id,
+        p_lines: [{ order_line_id: line.id, quantity: '3' }],
+      }),
+    ) as { document_id: string; number: string; total: number }
+    expect(ret.number).toMatch(/^SR-\d{6}-\d{4}$/)
+    expect(ret.total).toBe(113)
+    const again = ok(
+      await rpc(co.warehouse.db, 'return_sales_order', {
+        p_idempotency_key: rKey,
+        p_order_id: order.id,
+        p_lines: [{ order_line_id: line.id, quantity: '3' }],
+      }),
+    )
+    expect(again).toEqual(ret)
+    const moves = await db.query(
+      'select sum(quantity)::text as q, sum(value)::text as v from public.stock_moves where source_id = $1',
+      [ret.document_id],
+    )
+    expect(moves.rows).toEqual([{ q: '3.0000', v: '150.00' }])
+    const open = await db.query('select outstanding::text from public.open_items where source_id = $1', [
+      invoice.document_id,
+    ])
+    expect(open.rows).toEqual([{ outstanding: '226.00' }])
+    const progress = ok(
+      await sales
+        .from('sales_order_lines')
+        .select('delivered_quantity, invoiced_quantity, returned_quantity')
+        .eq('id', line.id)
+        .single(),
+    )
+    expect(progress).toEqual({ delivered_quantity: 5, invoiced_quantity: 3, returned_quantity: 3 })
+    // what is left was invoiced: the order is complete, nothing more to invoice
+    const head = ok(await sales.from('sales_orders').select('status').eq('id', order.id).single())
+    expect(head).toEqual({ status: 'completed' })
+    const more = await rpc(co.accountant.db, 'invoice_sales_order', {
+      p_idempotency_key: key(),
+      p_order_id: order.id,
+    })
+    expect(more.error?.code).toBe('TR654')
+    // margin of the customer: the returned invoiced piece is undone at its own cost
+    expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+
+  it('a purchase return sends billed goods back and reduces the bill; goods not billed are refused', async () => {
+    const item = co.items[2]
+    const b = buyer.db as Any
+    const po = ok(
+      await b
+        .from('purchase_orders')
+        .insert({ tenant_id: co.tenantId, party_id: co.supplierId })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const line = ok(
+      await b
+        .from('purchase_order_lines')
+        .insert({
+          tenant_id: co.tenantId,
+          order_id: po.id,
+          line_no: 1,
+          item_id: item,
+          quantity: '5',
+          unit_price: '22.60',
+        })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    ok(await rpc(b, 'confirm_purchase_order', { p_order_id: po.id }))
+    ok(await rpc(co.warehouse.db, 'receive_purchase_order', { p_idempotency_key: key(), p_order_id: po.id }))
+    const bill = ok(
+      await rpc(co.accountant.db, 'bill_purchase_order', {
+        p_idempotency_key: key(),
+        p_order_id: po.id,
+        p_lines: [{ order_line_id: line.id, quantity: '3' }],
+      }),
+    ) as { document_id: string; total: number }
+    expect(bill.total).toBe(67.8)
+    const unbilled = await rpc(b, 'return_purchase_order', {
+      p_idempotency_key: key(),
+      p_order_id: po.id,
+      p_lines: [{ order_line_id: line.id, quantity: '4' }],
+    })
+    expect(unbilled.error).toMatchObject({ code: 'TR653', hint: 'lines[1].quantity' })
+    const zero = await rpc(b, 'return_purchase_order', {
+      p_idempotency_key: key(),
+      p_order_id: po.id,
+      p_lines: [{ order_line_id: line.id, quantity: '0' }],
+    })
+    expect(zero.error).toMatchObject({ code: 'TR653', hint: 'lines[1].quantity' })
+    const ret = ok(
+      await rpc(b, 'return_purchase_order', {
+        p_idempotency_key: key(),
+        p_order_id: po.id,
+        p_lines: [{ order_line_id: line.id, quantity: '2' }],
+      }),
+    ) as { document_id: string; total: number }
+    expect(ret.total).toBe(45.2)
+    const open = await db.query('select outstanding::text from public.open_items where source_id = $1', [
+      bill.document_id,
+    ])
+    expect(open.rows).toEqual([{ outstanding: '-22.60' }])
+    const progress = ok(
+      await b
+        .from('purchase_order_lines')
+        .select('received_quantity, billed_quantity, returned_quantity')
+        .eq('id', line.id)
+        .single(),
+    )
+    expect(progress).toEqual({ received_quantity: 5, billed_quantity: 3, returned_quantity: 2 })
+    const moved = await db.query(
+      'select sum(quantity)::text as q from public.stock_moves where source_id = $1',
+      [ret.document_id],
+    )
+    expect(moved.rows).toEqual([{ q: '-2.0000' }])
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
   })
 })
