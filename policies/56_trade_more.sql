@@ -25,3 +25,11 @@ drop policy if exists payment_request_lines_select_approver on public.payment_re
 create policy payment_request_lines_select_approver on public.payment_request_lines for select to authenticated
   using (tenant_id = (select app_private.tenant_if_can('approvals', 'read'))
          and app_private.is_pending_approver(tenant_id, 'supplier_payment', request_id));
+
+-- Opening balances from files (supabase/migrations/20261128213644_opening_import.sql): accountants import
+-- opening stock and opening receivables/payables (owners and admins hold every right).
+insert into public.permissions (resource, action, description) values
+  ('opening_balances', 'post', 'Import and post opening stock, receivables and payables (期初)')
+on conflict (resource, action) do update set description = excluded.description;
+insert into default_matrix_rows values
+  ('accountant', 'opening_balances', '{post}');

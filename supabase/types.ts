@@ -6033,6 +6033,14 @@ export type Database = {
         Args: { p_dry_run?: boolean; p_rows: Json }
         Returns: Json
       }
+      import_opening_balances: {
+        Args: { p_date?: string; p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_opening_stock: {
+        Args: { p_date?: string; p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
       import_products: {
         Args: { p_dry_run?: boolean; p_rows: Json }
         Returns: Json
