@@ -3003,6 +3003,13 @@ export type Database = {
             foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
             columns: ["tenant_id", "sales_order_id"]
             isOneToOne: false
+            referencedRelation: "sales_order_backorders"
+            referencedColumns: ["tenant_id", "order_id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
+            columns: ["tenant_id", "sales_order_id"]
+            isOneToOne: false
             referencedRelation: "sales_order_progress"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -4106,6 +4113,13 @@ export type Database = {
             foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
             columns: ["tenant_id", "order_id"]
             isOneToOne: false
+            referencedRelation: "sales_order_backorders"
+            referencedColumns: ["tenant_id", "order_id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
+            columns: ["tenant_id", "order_id"]
+            isOneToOne: false
             referencedRelation: "sales_order_progress"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -4965,6 +4979,7 @@ export type Database = {
       }
       trade_settings: {
         Row: {
+          allow_backorders: boolean
           check_credit_limit: boolean
           id: string
           price_tolerance: number
@@ -4972,6 +4987,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          allow_backorders?: boolean
           check_credit_limit?: boolean
           id?: string
           price_tolerance?: number
@@ -4979,6 +4995,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          allow_backorders?: boolean
           check_credit_limit?: boolean
           id?: string
           price_tolerance?: number
@@ -5711,6 +5728,45 @@ export type Database = {
             columns: ["tenant_id", "party_id"]
             isOneToOne: false
             referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      sales_order_backorders: {
+        Row: {
+          backordered_quantity: number | null
+          confirmed_at: string | null
+          covered_quantity: number | null
+          item_id: string | null
+          line_id: string | null
+          line_no: number | null
+          number: string | null
+          open_quantity: number | null
+          order_id: string | null
+          party_id: string | null
+          tenant_id: string | null
+          warehouse_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_orders_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
             referencedColumns: ["tenant_id", "id"]
           },
         ]

@@ -391,6 +391,57 @@ describe('procure to pay: the payment approval passes', () => {
   })
 })
 
+describe('payment requests: rejected, changed, approved', () => {
+  it('a rejected request is changed and submitted again, then approved and paid; approved ones stay as approved', async () => {
+    const chainId = await chain(co.ownerClient as Any, co.tenantId, {
+      doc_type: 'supplier_payment',
+      name: '付款审批 (1 元起)',
+      min_amount: '1',
+      steps: [{ name: '老板审批', approvers: [person(boss.user.id)] }],
+    })
+    const b = buyer.db as Any
+    const req = ok(
+      await b
+        .from('payment_requests')
+        .insert({ tenant_id: co.tenantId, party_id: co.supplierId, amount: '80.00', note: '定金' })
+        .select('id')
+        .single(),
+    ) as { id: string }
+    const task = async () =>
+      (
+        ok(
+          await (boss.db as Any)
+            .from('approval_tasks')
+            .select('id')
+            .eq('doc_id', req.id)
+            .eq('status', 'pending'),
+        ) as Array<{ id: string }>
+      )[0].id
+    ok(await rpc(b, 'submit_payment_request', { p_request_id: req.id }))
+    ok(await rpc(boss.db, 'reject_task', { p_task_id: await task(), p_comment: '金额不对' }))
+    expect(ok(await b.from('payment_requests').select('status').eq('id', req.id).single())).toEqual({
+      status: 'rejected',
+    })
+    const rejectedPay = await rpc(co.cashier.db, 'pay_payment_request', {
+      p_idempotency_key: key(),
+      p_request_id: req.id,
+    })
+    expect(rejectedPay.error?.code).toBe('TR666')
+    ok(await b.from('payment_requests').update({ amount: '60.00' }).eq('id', req.id))
+    ok(await rpc(b, 'submit_payment_request', { p_request_id: req.id }))
+    ok(await rpc(boss.db, 'approve_task', { p_task_id: await task() }))
+    // approved: not even a direct write behind the API changes it (the guard is a trigger)
+    await expect(
+      db.query('update public.payment_requests set amount = 600 where id = $1', [req.id]),
+    ).rejects.toThrow(/approved and cannot be changed/)
+    const paid = ok(
+      await rpc(co.cashier.db, 'pay_payment_request', { p_idempotency_key: key(), p_request_id: req.id }),
+    ) as { total: number }
+    expect(paid.total).toBe(60)
+    await db.query('update public.approval_chains set active = false where id = $1', [chainId])
+  })
+})
+
 describe('returns against orders', () => {
   it('a sales return takes goods back at the cost they left with, not invoiced first, then credits the invoice', async () => {
     const item = co.items[4]
@@ -577,5 +628,110 @@ describe('returns against orders', () => {
     )
     expect(moved.rows).toEqual([{ q: '-2.0000' }])
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+})
+
+describe('backorders and document numbers', () => {
+  it('with backorders allowed, a short order is confirmed: what is there is reserved, the rest waits first come first served', async () => {
+    const item = co.items[0]
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '1', unit_cost: '10.00' }],
+    })
+    const sales = co.sales.db as Any
+    const order = async (quantity: string) => {
+      const o = ok(
+        await sales
+          .from('sales_orders')
+          .insert({ tenant_id: co.tenantId, party_id: co.customerId })
+          .select('id')
+          .single(),
+      ) as { id: string }
+      ok(
+        await sales.from('sales_order_lines').insert({
+          tenant_id: co.tenantId,
+          order_id: o.id,
+          line_no: 1,
+          item_id: item,
+          quantity,
+          unit_price: '20',
+        }),
+      )
+      return o.id
+    }
+    const first = await order('3')
+    // off by default: refused as before
+    const refused = await rpc(sales, 'confirm_sales_order', { p_order_id: first })
+    expect(refused.error?.code).toBe('TR651')
+    // the accountant switches backorders on (the salesperson may not)
+    const forbidden = await sales
+      .from('trade_settings')
+      .insert({ tenant_id: co.tenantId, allow_backorders: true })
+    expect(forbidden.error).not.toBeNull()
+    ok(
+      await (co.accountant.db as Any)
+        .from('trade_settings')
+        .upsert({ tenant_id: co.tenantId, allow_backorders: true }, { onConflict: 'tenant_id' }),
+    )
+    const confirmed = ok(await rpc(sales, 'confirm_sales_order', { p_order_id: first })) as {
+      status: string
+      backorders: Array<{ sku: string; ordered: number; available: number; backordered: number }>
+    }
+    expect(confirmed.status).toBe('confirmed')
+    expect(confirmed.backorders).toEqual([
+      expect.objectContaining({ sku: 'SKU-1', ordered: 3, available: 1, backordered: 2 }),
+    ])
+    const view = async (id: string) =>
+      ok(
+        await sales
+          .from('sales_order_backorders')
+          .select('covered_quantity, backordered_quantity')
+          .eq('order_id', id)
+          .single(),
+      )
+    expect(await view(first)).toEqual({ covered_quantity: 1, backordered_quantity: 2 })
+    // goods arrive: the backorder is covered first; a later order waits behind it
+    await mustPost(co.warehouse.db, 'purchase_receipt', key(), {
+      date: today,
+      supplier_id: co.supplierId,
+      lines: [{ item_id: item, quantity: '4', unit_cost: '10.00' }],
+    })
+    expect(await view(first)).toEqual({ covered_quantity: 3, backordered_quantity: 0 })
+    const second = await order('4')
+    const later = ok(await rpc(sales, 'confirm_sales_order', { p_order_id: second })) as {
+      backorders: Array<{ available: number; backordered: number }>
+    }
+    expect(later.backorders).toEqual([expect.objectContaining({ available: 2, backordered: 2 })])
+    expect(await view(second)).toEqual({ covered_quantity: 2, backordered_quantity: 2 })
+    ok(
+      await (co.accountant.db as Any)
+        .from('trade_settings')
+        .update({ allow_backorders: false })
+        .eq('tenant_id', co.tenantId),
+    )
+  })
+
+  it('numbers orders per type and month without gaps or duplicates when many are entered at once', async () => {
+    const sales = co.sales.db as Any
+    const made = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        sales
+          .from('sales_orders')
+          .insert({ tenant_id: co.tenantId, party_id: co.customerId })
+          .select('number')
+          .single(),
+      ),
+    )
+    const numbers = made.map((r) => (ok(r) as { number: string }).number)
+    expect(new Set(numbers).size).toBe(12)
+    const month = today.slice(0, 7).replace('-', '')
+    for (const num of numbers) expect(num).toMatch(new RegExp(`^SO-${month}-\\d{4}$`))
+    const all = await db.query(
+      `select number from public.sales_orders where tenant_id = $1 and number like $2 order by number`,
+      [co.tenantId, `SO-${month}-%`],
+    )
+    const seq = all.rows.map((r: { number: string }) => Number(r.number.slice(-4)))
+    expect(seq).toEqual(Array.from({ length: seq.length }, (_, i) => i + 1))
   })
 })
