@@ -3003,6 +3003,13 @@ export type Database = {
             foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
             columns: ["tenant_id", "sales_order_id"]
             isOneToOne: false
+            referencedRelation: "sales_order_backorders"
+            referencedColumns: ["tenant_id", "order_id"]
+          },
+          {
+            foreignKeyName: "order_documents_tenant_id_sales_order_id_fkey"
+            columns: ["tenant_id", "sales_order_id"]
+            isOneToOne: false
             referencedRelation: "sales_order_progress"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -3202,6 +3209,144 @@ export type Database = {
           },
           {
             foreignKeyName: "party_contacts_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      payment_request_lines: {
+        Row: {
+          amount: number
+          id: string
+          open_item_id: string
+          request_id: string
+          tenant_id: string
+        }
+        Insert: {
+          amount: number
+          id?: string
+          open_item_id: string
+          request_id: string
+          tenant_id: string
+        }
+        Update: {
+          amount?: number
+          id?: string
+          open_item_id?: string
+          request_id?: string
+          tenant_id?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payment_request_lines_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payment_request_lines_tenant_id_open_item_id_fkey"
+            columns: ["tenant_id", "open_item_id"]
+            isOneToOne: false
+            referencedRelation: "open_items"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "payment_request_lines_tenant_id_request_id_fkey"
+            columns: ["tenant_id", "request_id"]
+            isOneToOne: false
+            referencedRelation: "payment_requests"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
+      payment_requests: {
+        Row: {
+          amount: number
+          bank_account_id: string | null
+          created_at: string
+          document_id: string | null
+          id: string
+          idempotency_key: string | null
+          note: string | null
+          number: string
+          paid_at: string | null
+          paid_by: string | null
+          party_id: string
+          pay_by: string | null
+          request_date: string
+          requester_id: string | null
+          result: Json | null
+          status: Database["public"]["Enums"]["payment_request_status"]
+          tenant_id: string
+          updated_at: string
+        }
+        Insert: {
+          amount: number
+          bank_account_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          id?: string
+          idempotency_key?: string | null
+          note?: string | null
+          number?: string
+          paid_at?: string | null
+          paid_by?: string | null
+          party_id: string
+          pay_by?: string | null
+          request_date?: string
+          requester_id?: string | null
+          result?: Json | null
+          status?: Database["public"]["Enums"]["payment_request_status"]
+          tenant_id: string
+          updated_at?: string
+        }
+        Update: {
+          amount?: number
+          bank_account_id?: string | null
+          created_at?: string
+          document_id?: string | null
+          id?: string
+          idempotency_key?: string | null
+          note?: string | null
+          number?: string
+          paid_at?: string | null
+          paid_by?: string | null
+          party_id?: string
+          pay_by?: string | null
+          request_date?: string
+          requester_id?: string | null
+          result?: Json | null
+          status?: Database["public"]["Enums"]["payment_request_status"]
+          tenant_id?: string
+          updated_at?: string
+        }
+        Relationships: [
+          {
+            foreignKeyName: "payment_requests_tenant_id_bank_account_id_fkey"
+            columns: ["tenant_id", "bank_account_id"]
+            isOneToOne: false
+            referencedRelation: "accounts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "payment_requests_tenant_id_document_id_fkey"
+            columns: ["tenant_id", "document_id"]
+            isOneToOne: false
+            referencedRelation: "ledger_documents"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "payment_requests_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "payment_requests_tenant_id_party_id_fkey"
             columns: ["tenant_id", "party_id"]
             isOneToOne: false
             referencedRelation: "parties"
@@ -3478,6 +3623,7 @@ export type Database = {
           order_id: string
           quantity: number
           received_quantity: number
+          returned_quantity: number
           tax: number
           tax_rate: number | null
           tenant_id: string
@@ -3494,6 +3640,7 @@ export type Database = {
           order_id: string
           quantity: number
           received_quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id: string
@@ -3510,6 +3657,7 @@ export type Database = {
           order_id?: string
           quantity?: number
           received_quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id?: string
@@ -3898,6 +4046,7 @@ export type Database = {
           line_no: number
           order_id: string
           quantity: number
+          returned_quantity: number
           tax: number
           tax_rate: number | null
           tenant_id: string
@@ -3914,6 +4063,7 @@ export type Database = {
           line_no: number
           order_id: string
           quantity: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id: string
@@ -3930,6 +4080,7 @@ export type Database = {
           line_no?: number
           order_id?: string
           quantity?: number
+          returned_quantity?: number
           tax?: number
           tax_rate?: number | null
           tenant_id?: string
@@ -3962,6 +4113,13 @@ export type Database = {
             foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
             columns: ["tenant_id", "order_id"]
             isOneToOne: false
+            referencedRelation: "sales_order_backorders"
+            referencedColumns: ["tenant_id", "order_id"]
+          },
+          {
+            foreignKeyName: "sales_order_lines_tenant_id_order_id_fkey"
+            columns: ["tenant_id", "order_id"]
+            isOneToOne: false
             referencedRelation: "sales_order_progress"
             referencedColumns: ["tenant_id", "id"]
           },
@@ -3978,11 +4136,13 @@ export type Database = {
         Row: {
           amount: number
           confirmed_at: string | null
+          contact_id: string | null
           created_at: string
           expected_ship_date: string | null
           id: string
           note: string | null
           number: string
+          opportunity_id: string | null
           order_date: string
           owner_id: string | null
           party_id: string
@@ -3998,11 +4158,13 @@ export type Database = {
         Insert: {
           amount?: number
           confirmed_at?: string | null
+          contact_id?: string | null
           created_at?: string
           expected_ship_date?: string | null
           id?: string
           note?: string | null
           number?: string
+          opportunity_id?: string | null
           order_date?: string
           owner_id?: string | null
           party_id: string
@@ -4018,11 +4180,13 @@ export type Database = {
         Update: {
           amount?: number
           confirmed_at?: string | null
+          contact_id?: string | null
           created_at?: string
           expected_ship_date?: string | null
           id?: string
           note?: string | null
           number?: string
+          opportunity_id?: string | null
           order_date?: string
           owner_id?: string | null
           party_id?: string
@@ -4037,11 +4201,25 @@ export type Database = {
         }
         Relationships: [
           {
+            foreignKeyName: "sales_orders_tenant_id_contact_id_fkey"
+            columns: ["tenant_id", "contact_id"]
+            isOneToOne: false
+            referencedRelation: "party_contacts"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
             foreignKeyName: "sales_orders_tenant_id_fkey"
             columns: ["tenant_id"]
             isOneToOne: false
             referencedRelation: "tenants"
             referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_opportunity_id_fkey"
+            columns: ["tenant_id", "opportunity_id"]
+            isOneToOne: false
+            referencedRelation: "opportunities"
+            referencedColumns: ["tenant_id", "id"]
           },
           {
             foreignKeyName: "sales_orders_tenant_id_party_id_fkey"
@@ -4801,6 +4979,7 @@ export type Database = {
       }
       trade_settings: {
         Row: {
+          allow_backorders: boolean
           check_credit_limit: boolean
           id: string
           price_tolerance: number
@@ -4808,6 +4987,7 @@ export type Database = {
           updated_at: string
         }
         Insert: {
+          allow_backorders?: boolean
           check_credit_limit?: boolean
           id?: string
           price_tolerance?: number
@@ -4815,6 +4995,7 @@ export type Database = {
           updated_at?: string
         }
         Update: {
+          allow_backorders?: boolean
           check_credit_limit?: boolean
           id?: string
           price_tolerance?: number
@@ -5551,6 +5732,45 @@ export type Database = {
           },
         ]
       }
+      sales_order_backorders: {
+        Row: {
+          backordered_quantity: number | null
+          confirmed_at: string | null
+          covered_quantity: number | null
+          item_id: string | null
+          line_id: string | null
+          line_no: number | null
+          number: string | null
+          open_quantity: number | null
+          order_id: string | null
+          party_id: string | null
+          tenant_id: string | null
+          warehouse_id: string | null
+        }
+        Relationships: [
+          {
+            foreignKeyName: "sales_orders_tenant_id_fkey"
+            columns: ["tenant_id"]
+            isOneToOne: false
+            referencedRelation: "tenants"
+            referencedColumns: ["id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_party_id_fkey"
+            columns: ["tenant_id", "party_id"]
+            isOneToOne: false
+            referencedRelation: "parties"
+            referencedColumns: ["tenant_id", "id"]
+          },
+          {
+            foreignKeyName: "sales_orders_tenant_id_warehouse_id_fkey"
+            columns: ["tenant_id", "warehouse_id"]
+            isOneToOne: false
+            referencedRelation: "warehouses"
+            referencedColumns: ["tenant_id", "id"]
+          },
+        ]
+      }
       sales_order_progress: {
         Row: {
           delivered_quantity: number | null
@@ -5732,6 +5952,10 @@ export type Database = {
         Args: { p_kind: string; p_order_id: string }
         Returns: undefined
       }
+      cancel_payment_request: {
+        Args: { p_request_id: string }
+        Returns: undefined
+      }
       cash_flow_statement: {
         Args: { p_period_id: string }
         Returns: {
@@ -5863,6 +6087,14 @@ export type Database = {
       }
       import_customers: {
         Args: { p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_opening_balances: {
+        Args: { p_date?: string; p_dry_run?: boolean; p_rows: Json }
+        Returns: Json
+      }
+      import_opening_stock: {
+        Args: { p_date?: string; p_dry_run?: boolean; p_rows: Json }
         Returns: Json
       }
       import_products: {
@@ -6018,6 +6250,14 @@ export type Database = {
           name: string
         }[]
       }
+      pay_payment_request: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_request_id: string
+        }
+        Returns: Json
+      }
       post_document: {
         Args: {
           p_doc_type: string
@@ -6046,6 +6286,10 @@ export type Database = {
       prepare_tax_invoice: {
         Args: { p_document_id: string; p_invoice_type?: string }
         Returns: string
+      }
+      quotation_to_sales_order: {
+        Args: { p_quotation_id: string }
+        Returns: Json
       }
       reassign_customers: {
         Args: { p_from_user: string; p_to_user: string }
@@ -6099,6 +6343,24 @@ export type Database = {
           supplier_id: string
           supplier_name: string
         }[]
+      }
+      return_purchase_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines: Json
+          p_order_id: string
+        }
+        Returns: Json
+      }
+      return_sales_order: {
+        Args: {
+          p_date?: string
+          p_idempotency_key: string
+          p_lines: Json
+          p_order_id: string
+        }
+        Returns: Json
       }
       return_task: {
         Args: { p_comment?: string; p_task_id: string; p_to_position: number }
@@ -6183,6 +6445,7 @@ export type Database = {
           warehouse_name: string
         }[]
       }
+      submit_payment_request: { Args: { p_request_id: string }; Returns: Json }
       submit_request: {
         Args: { p_doc_type: string; p_id: string }
         Returns: string
@@ -6390,6 +6653,14 @@ export type Database = {
         | "partial"
         | "completed"
         | "cancelled"
+      payment_request_status:
+        | "draft"
+        | "pending"
+        | "approved"
+        | "rejected"
+        | "withdrawn"
+        | "paid"
+        | "cancelled"
       period_closing_action: "close" | "reopen"
       period_status: "open" | "closed"
       quotation_status: "draft" | "sent" | "accepted" | "rejected" | "expired"
@@ -6591,6 +6862,15 @@ export const Constants = {
         "confirmed",
         "partial",
         "completed",
+        "cancelled",
+      ],
+      payment_request_status: [
+        "draft",
+        "pending",
+        "approved",
+        "rejected",
+        "withdrawn",
+        "paid",
         "cancelled",
       ],
       period_closing_action: ["close", "reopen"],

@@ -1,4 +1,5 @@
-// Bulk import from a file: POST the CSV or XLSX bytes to /functions/v1/import?kind=customers|suppliers|products
+// Bulk import from a file: POST the CSV or XLSX bytes to
+// /functions/v1/import?kind=customers|suppliers|products|opening_stock|opening_balances
 // [&dry_run=false] (dry run by default) with the caller's JWT and x-tenant-id. The file is mapped to rows
 // here (functions/_shared/import/rows.ts); the database validates and writes them all or none through
 // import_<kind>, as the caller (RLS and rights apply). Answers {mapping, result} where result is the RPC's
@@ -9,7 +10,7 @@ import { type ImportKind, parseImportFile } from '../_shared/import/rows.ts'
 import { json, jsonError, withErrors } from '../_shared/json.ts'
 import { bearerToken } from '../_shared/supabase.ts'
 
-const kinds: ImportKind[] = ['customers', 'suppliers', 'products']
+const kinds: ImportKind[] = ['customers', 'suppliers', 'products', 'opening_stock', 'opening_balances']
 const maxBytes = 10 * 1024 * 1024
 
 Deno.serve(

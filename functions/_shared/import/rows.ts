@@ -1,6 +1,6 @@
 // Bulk import of master data, the file side: reads a CSV (UTF-8 or GBK) or XLSX file with the bank
 // parsers' readers and maps its header to the fields import_customers / import_suppliers /
-// import_products take (Chinese or English headers). Pure: bytes in, rows out. The database does all
+// import_products / import_opening_stock / import_opening_balances take (Chinese or English headers). Pure: bytes in, rows out. The database does all
 // the validation (see supabase/migrations/20261128184100_crm_import.sql); this only names the columns
 // and keeps each row's line number in `_row`, so the database's errors point at lines of the file.
 import { guessDelimiter, type Row, readDelimited } from '../bank/csv.ts'
@@ -8,7 +8,7 @@ import { normHeader } from '../bank/table.ts'
 import { decodeBytes } from '../bank/text.ts'
 import { readXlsx } from '../bank/xlsx.ts'
 
-export type ImportKind = 'customers' | 'suppliers' | 'products'
+export type ImportKind = 'customers' | 'suppliers' | 'products' | 'opening_stock' | 'opening_balances'
 
 /** One row for the RPC: field → cell text, and `_row`, the row's line in the file. */
 export type ImportRow = Record<string, string | number> & { _row: number }
@@ -51,10 +51,34 @@ const productFields: Record<string, string[]> = {
   units: ['units', '单位换算', '辅助单位'],
 }
 
+// Opening balances (期初): stock per item and warehouse, receivables and payables per document
+// (supabase/migrations/20261128213644_opening_import.sql).
+const openingStockFields: Record<string, string[]> = {
+  sku: ['sku', '商品编码', '存货编码', '编码', '货号'],
+  warehouse: ['warehouse', '仓库', '仓库编码'],
+  quantity: ['quantity', '数量', '期初数量', '结存数量'],
+  unit_cost: ['unit_cost', '单价', '单位成本', '成本单价', '期初单价'],
+  value: ['value', '金额', '期初金额', '结存金额', '成本金额'],
+}
+
+const openingBalanceFields: Record<string, string[]> = {
+  kind: ['kind', '类型', '往来类型', '应收应付'],
+  party: ['party', '往来单位', '客户', '供应商', '客户名称', '供应商名称', '单位名称', '名称'],
+  party_code: ['party_code', '往来单位编码', '客户编码', '供应商编码', '编码'],
+  taxpayer_id: ['taxpayer_id', '税号', '纳税人识别号', '统一社会信用代码'],
+  document_number: ['document_number', '单据号', '单据编号', '单号', '发票号', '发票号码'],
+  date: ['date', '日期', '单据日期', '业务日期', '开票日期'],
+  due_date: ['due_date', '到期日', '到期日期'],
+  amount: ['amount', '金额', '余额', '期初余额', '未收金额', '未付金额'],
+  note: ['note', '备注', '摘要'],
+}
+
 export const importFields: Record<ImportKind, Record<string, string[]>> = {
   customers: partyFields,
   suppliers: partyFields,
   products: productFields,
+  opening_stock: openingStockFields,
+  opening_balances: openingBalanceFields,
 }
 
 export interface MappedRows {
@@ -72,6 +96,8 @@ const required: Record<ImportKind, string[]> = {
   customers: ['code', 'name'],
   suppliers: ['code', 'name'],
   products: ['sku', 'name'],
+  opening_stock: ['sku', 'quantity'],
+  opening_balances: ['document_number', 'amount'],
 }
 
 /** The column of each field from a header row; the first column wins when two name one field. */
