@@ -47,6 +47,9 @@ const PurchaseOrderEntry = lazy(() =>
   import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
 )
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
+// Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
+const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
+const VoucherEntry = lazy(() => import('./pages/vouchers/VoucherEntry.tsx'))
 
 export function AppRoutes() {
   return (
@@ -97,6 +100,11 @@ export function AppRoutes() {
           <Route path=":id" element={<PurchaseOrderEntry />} />
         </Route>
         <Route path="/reports/trial-balance" element={<TrialBalance />} />
+        <Route path="/vouchers">
+          <Route index element={<VoucherList />} />
+          <Route path="new" element={<VoucherEntry />} />
+          <Route path=":id" element={<VoucherEntry />} />
+        </Route>
         <Route path="/profiles">
           <Route index element={<ProfileList />} />
           <Route path="show/:id" element={<ProfileShow />} />
