@@ -6,6 +6,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -53,6 +54,12 @@ export const resources: ResourceProps[] = [
     create: '/vouchers/new',
     show: '/vouchers/:id',
     meta: { icon: <AccountBookOutlined />, permission: 'vouchers' },
+  },
+  {
+    name: 'bank',
+    list: '/bank',
+    show: '/bank/statements/:id',
+    meta: { icon: <BankOutlined />, permission: 'bank_statements' },
   },
   {
     name: 'tenants',

@@ -50,6 +50,11 @@ const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
 // Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
 const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
 const VoucherEntry = lazy(() => import('./pages/vouchers/VoucherEntry.tsx'))
+const BankPage = lazy(() => import('./pages/bank/BankPage.tsx'))
+const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
+const BankLineRedirect = lazy(() =>
+  import('./pages/bank/BankStatement.tsx').then((m) => ({ default: m.BankLineRedirect })),
+)
 
 export function AppRoutes() {
   return (
@@ -104,6 +109,11 @@ export function AppRoutes() {
           <Route index element={<VoucherList />} />
           <Route path="new" element={<VoucherEntry />} />
           <Route path=":id" element={<VoucherEntry />} />
+        </Route>
+        <Route path="/bank">
+          <Route index element={<BankPage />} />
+          <Route path="statements/:id" element={<BankStatement />} />
+          <Route path="lines/:id" element={<BankLineRedirect />} />
         </Route>
         <Route path="/profiles">
           <Route index element={<ProfileList />} />
