@@ -7,6 +7,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -60,6 +61,12 @@ export const resources: ResourceProps[] = [
     list: '/bank',
     show: '/bank/statements/:id',
     meta: { icon: <BankOutlined />, permission: 'bank_statements' },
+  },
+  {
+    name: 'reports',
+    list: '/reports',
+    show: '/reports/:report',
+    meta: { icon: <BarChartOutlined />, permission: 'financial_statements' },
   },
   {
     name: 'tenants',

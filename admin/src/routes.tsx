@@ -50,6 +50,8 @@ const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
 // Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
 const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
 const VoucherEntry = lazy(() => import('./pages/vouchers/VoucherEntry.tsx'))
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'))
+const LedgerDetail = lazy(() => import('./pages/reports/LedgerDetail.tsx'))
 const BankPage = lazy(() => import('./pages/bank/BankPage.tsx'))
 const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
 const BankLineRedirect = lazy(() =>
@@ -110,6 +112,9 @@ export function AppRoutes() {
           <Route path="new" element={<VoucherEntry />} />
           <Route path=":id" element={<VoucherEntry />} />
         </Route>
+        <Route path="/reports/ledger" element={<LedgerDetail />} />
+        <Route path="/reports" element={<ReportsPage />} />
+        <Route path="/reports/:report" element={<ReportsPage />} />
         <Route path="/bank">
           <Route index element={<BankPage />} />
           <Route path="statements/:id" element={<BankStatement />} />
