@@ -45,7 +45,8 @@ export function sheetValues(sheet: ExcelSheet): Array<Array<string | number | nu
         const v = row[c.key]
         if (c.kind === 'money') return decimalCell(v, 2)
         if (c.kind === 'quantity') return decimalCell(v, 4)
-        return v === null || v === undefined ? null : String(v)
+        if (v === null || v === undefined) return null
+        return typeof v === 'number' ? v : String(v)
       }),
     )
   return out

@@ -9,11 +9,11 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { money } from '../../components/Money.tsx'
-import { fromUnits, toUnits } from '../../lib/decimal.ts'
 import { downloadExcel } from '../../lib/excel.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { financeErrorText } from '../vouchers/financeError.ts'
 import { FINANCE_KEY, filterByLabel, shanghaiToday, useAccounts, useOptions } from '../vouchers/lookups.ts'
+import { openingOf } from './drill.ts'
 
 export type LedgerRow = {
   row_no: number
@@ -229,11 +229,6 @@ export function LedgerDetail() {
       )}
     </Card>
   )
-}
-
-/** The balance before a row: its running balance minus its own movement (debit positive). */
-export function openingOf(r: Pick<LedgerRow, 'balance' | 'debit' | 'credit'>): string {
-  return fromUnits(toUnits(r.balance, 2) - toUnits(r.debit, 2) + toUnits(r.credit, 2), 2)
 }
 
 export default LedgerDetail

@@ -4,6 +4,7 @@
 // other lines, cash-flow items. This module turns a formula into what the person can open — the
 // accounts (their ledger detail over the dates the column covers), the lines it adds up and the
 // cash-flow items — and computes those dates. Pure.
+import { fromUnits, toUnits } from '../../lib/decimal.ts'
 
 export type Term = {
   account?: string
@@ -90,3 +91,8 @@ export function drillRange(
 
 /** Aging buckets in display order. */
 export const AGING_BUCKETS = ['not_due', 'days_1_30', 'days_31_60', 'days_61_90', 'over_90', 'total'] as const
+
+/** The balance before a ledger row: its running balance minus its own movement (debit positive). */
+export function openingOf(r: { balance: string; debit: string; credit: string }): string {
+  return fromUnits(toUnits(r.balance, 2) - toUnits(r.debit, 2) + toUnits(r.credit, 2), 2)
+}
