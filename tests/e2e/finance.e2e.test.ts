@@ -115,7 +115,7 @@ describe.skipIf(!hasBrowser)('finance screens', () => {
     // 1122 requires a customer: its picker appears on the line
     await page.getByTestId('line-0-dim-customer').waitFor()
     await page.getByTestId('line-0-debit').fill('300')
-    await pick(page.getByTestId('line-1-account'), '6001', '6001 主营业务收入')
+    await pick(page.getByTestId('line-1-account'), '5001', '5001 主营业务收入')
     await page.getByTestId('line-1-credit').fill('299.99')
     expect(await page.getByTestId('voucher-balance').getAttribute('data-balanced')).toBe('false')
     expect(await page.getByTestId('voucher-balance').textContent()).toContain('0.01')

@@ -171,7 +171,7 @@ export function VoucherEntry() {
         return null
       }
       target = data.id as string
-      const rows = lineRows(active?.tenant_id ?? '', target, lines)
+      const rows = lineRows(active?.tenant_id ?? '', target, lines, summary)
       const ins = await supabase.from('voucher_lines').insert(rows)
       if (ins.error) {
         // the API has no one-call "draft with lines": take the empty header back
@@ -191,7 +191,9 @@ export function VoucherEntry() {
       fail(del.error)
       return null
     }
-    const ins = await supabase.from('voucher_lines').insert(lineRows(header?.tenant_id ?? '', target, lines))
+    const ins = await supabase
+      .from('voucher_lines')
+      .insert(lineRows(header?.tenant_id ?? '', target, lines, summary))
     if (ins.error) {
       fail(ins.error)
       await refresh()

@@ -121,15 +121,18 @@ export function problemsOf(
   return out
 }
 
-/** The voucher_lines rows of a draft (empty lines dropped, numbered from 1, amounts as strings). */
-export function lineRows(tenantId: string, voucherId: string, lines: readonly DraftLine[]) {
+/**
+ * The voucher_lines rows of a draft (empty lines dropped, numbered from 1, amounts as strings); a line
+ * without its own summary takes the voucher's (the ledger shows line summaries).
+ */
+export function lineRows(tenantId: string, voucherId: string, lines: readonly DraftLine[], summary = '') {
   return lines
     .filter((l) => !isEmptyLine(l))
     .map((l, i) => ({
       tenant_id: tenantId,
       voucher_id: voucherId,
       line_no: i + 1,
-      summary: l.summary.trim(),
+      summary: l.summary.trim() || summary.trim(),
       account_id: l.account_id,
       debit: fromUnits(toUnits(l.debit, 2), 2),
       credit: fromUnits(toUnits(l.credit, 2), 2),
