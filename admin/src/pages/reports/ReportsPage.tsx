@@ -494,7 +494,9 @@ function OpenItems({ partyId, asOf }: { partyId: string; asOf: string }) {
           dataIndex: 'source_type',
           render: (v: string | null, r) => (
             <Link to={`/vouchers/${r.voucher_id}`}>
-              {v ? translate(`vouchers.sourceTypes.${v}`, {}, v) : r.kind}
+              {v
+                ? translate(`vouchers.sourceTypes.${v}`, {}, v)
+                : translate(`reports.openItems.kinds.${r.kind}`, {}, r.kind)}
             </Link>
           ),
         },
