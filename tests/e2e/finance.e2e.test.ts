@@ -236,7 +236,7 @@ describe.skipIf(!hasBrowser)('finance screens', () => {
       await shot('voucher-from-document')
       await page.getByTestId('voucher-source').getByRole('link').click()
       await page.waitForURL(/\/data\/ledger_documents\/show\/[0-9a-f-]{36}$/)
-      await page.getByText(invoiceNumber).first().waitFor()
+      await page.getByTestId('generated-show').getByText(invoiceNumber, { exact: true }).waitFor()
       await shot('source-document')
     },
     SLOW,
