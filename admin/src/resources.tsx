@@ -2,9 +2,12 @@
 // meta.permission names the resource of the permission matrix guarding a resource (see
 // providers/accessControlProvider.ts); resources without it are open to everyone signed in.
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BankOutlined,
+  BarChartOutlined,
   DashboardOutlined,
   FileTextOutlined,
   HomeOutlined,
@@ -42,6 +45,28 @@ export const resources: ResourceProps[] = [
     name: 'trial_balance',
     list: '/reports/trial-balance',
     meta: { icon: <FileTextOutlined />, permission: 'vouchers' },
+  },
+  // Finance. The voucher screens share the name of the vouchers table (menu label vouchers.vouchers);
+  // the identifier keeps them apart from its generated screens under /data/vouchers.
+  {
+    name: 'vouchers',
+    identifier: 'voucher_book',
+    list: '/vouchers',
+    create: '/vouchers/new',
+    show: '/vouchers/:id',
+    meta: { icon: <AccountBookOutlined />, permission: 'vouchers' },
+  },
+  {
+    name: 'bank',
+    list: '/bank',
+    show: '/bank/statements/:id',
+    meta: { icon: <BankOutlined />, permission: 'bank_statements' },
+  },
+  {
+    name: 'reports',
+    list: '/reports',
+    show: '/reports/:report',
+    meta: { icon: <BarChartOutlined />, permission: 'financial_statements' },
   },
   {
     name: 'tenants',

@@ -55,6 +55,16 @@ const PurchaseOrderEntry = lazy(() =>
   import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
 )
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
+// Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
+const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
+const VoucherEntry = lazy(() => import('./pages/vouchers/VoucherEntry.tsx'))
+const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'))
+const LedgerDetail = lazy(() => import('./pages/reports/LedgerDetail.tsx'))
+const BankPage = lazy(() => import('./pages/bank/BankPage.tsx'))
+const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
+const BankLineRedirect = lazy(() =>
+  import('./pages/bank/BankStatement.tsx').then((m) => ({ default: m.BankLineRedirect })),
+)
 
 const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />
 
@@ -108,6 +118,19 @@ export function AppRoutes() {
             <Route path=":id" element={<PurchaseOrderEntry />} />
           </Route>
           <Route path="/reports/trial-balance" element={<TrialBalance />} />
+          <Route path="/vouchers">
+            <Route index element={<VoucherList />} />
+            <Route path="new" element={<VoucherEntry />} />
+            <Route path=":id" element={<VoucherEntry />} />
+          </Route>
+          <Route path="/reports/ledger" element={<LedgerDetail />} />
+          <Route path="/reports" element={<ReportsPage />} />
+          <Route path="/reports/:report" element={<ReportsPage />} />
+          <Route path="/bank">
+            <Route index element={<BankPage />} />
+            <Route path="statements/:id" element={<BankStatement />} />
+            <Route path="lines/:id" element={<BankLineRedirect />} />
+          </Route>
           <Route path="/profiles">
             <Route index element={<ProfileList />} />
             <Route path="show/:id" element={<ProfileShow />} />

@@ -1,16 +1,19 @@
 // Trial balance (科目余额表): a period, trial_balance(p_period_id) — account-level rows with parents rolled
 // up by the database — indented by level, a totals row over the top-level accounts (summed exactly as
-// decimal strings, never floats), and a CSV download Excel opens (UTF-8 with BOM; no spreadsheet
-// library is installed).
+// decimal strings, never floats), a CSV download (UTF-8 with BOM) and an .xlsx export (lib/excel.ts);
+// each account opens its ledger detail for the period.
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslate } from '@refinedev/core'
 import { useQuery } from '@tanstack/react-query'
 import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
+import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { readableDbError } from '../../lib/db-error.ts'
 import { sumDecimals } from '../../lib/decimal.ts'
+import { downloadExcel } from '../../lib/excel.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
+import { ledgerLink } from './LedgerDetail.tsx'
 
 type Period = {
   id: string
@@ -118,6 +121,27 @@ export function TrialBalance() {
     URL.revokeObjectURL(url)
   }
 
+  const exportExcel = () =>
+    downloadExcel(`trial-balance-${period ? periodLabel(period) : ''}`, [
+      {
+        name: translate('trialBalance.title'),
+        title: `${translate('trialBalance.title')} ${period ? periodLabel(period) : ''}`,
+        columns: [
+          { header: translate('trialBalance.columns.code'), key: 'code', width: 12 },
+          { header: translate('trialBalance.columns.name'), key: 'label', width: 30 },
+          ...AMOUNTS.map((a) => ({
+            header: translate(`trialBalance.columns.${a}`),
+            key: a,
+            kind: 'money' as const,
+          })),
+        ],
+        rows: [
+          ...rows.map((r) => ({ ...r, label: `${'  '.repeat(r.level - 1)}${r.name}` })),
+          { code: '', label: translate('trialBalance.total'), ...totals },
+        ],
+      },
+    ])
+
   const amountColumn = (a: (typeof AMOUNTS)[number]) => ({
     title: translate(`trialBalance.columns.${a}`),
     dataIndex: a,
@@ -150,6 +174,14 @@ export function TrialBalance() {
           >
             {translate('trialBalance.export')}
           </Button>
+          <Button
+            icon={<DownloadOutlined />}
+            onClick={exportExcel}
+            disabled={rows.length === 0}
+            data-testid="export-excel"
+          >
+            {translate('reports.exportExcel')}
+          </Button>
         </Space>
       }
     >
@@ -176,7 +208,11 @@ export function TrialBalance() {
             dataIndex: 'name',
             render: (v: string, r) => (
               <span style={{ paddingLeft: (r.level - 1) * 16, fontWeight: r.level === 1 ? 500 : undefined }}>
-                {v}
+                {period ? (
+                  <Link to={ledgerLink(r.account_id, period.start_date, period.end_date)}>{v}</Link>
+                ) : (
+                  v
+                )}
               </span>
             ),
           },
