@@ -175,3 +175,66 @@ describe('save_order', () => {
     expect(refused.error).not.toBeNull()
   })
 })
+
+describe('save_voucher', () => {
+  const accountant = () => co.accountant.db as Any
+  async function plainAccounts(): Promise<string[]> {
+    const { rows } = await db.query(
+      `select id from public.accounts where tenant_id = $1 and is_leaf and active
+         and coalesce(cardinality(auxiliary), 0) = 0 order by code limit 2`,
+      [co.tenantId],
+    )
+    return rows.map((r) => r.id as string)
+  }
+  const voucherLines = async (id: string) =>
+    (
+      await db.query(
+        'select line_no, debit::text, credit::text from public.voucher_lines where voucher_id = $1 order by line_no',
+        [id],
+      )
+    ).rows
+
+  it('saves a draft with its lines, edits it, and a refused line leaves it as it was; then posts', async () => {
+    const [a, b] = await plainAccounts()
+    const created = await save_voucher({ voucher_date: '2026-11-20', summary: '手工凭证' }, [
+      { account_id: a, debit: '100.00' },
+      { account_id: b, credit: '100.00' },
+    ])
+    expect(created.error).toBeNull()
+    const v = created.data as { id: string; status: string; debit: string; credit: string }
+    expect(v).toMatchObject({ status: 'draft', debit: '100.00', credit: '100.00' })
+
+    const edited = await save_voucher({ id: v.id }, [
+      { account_id: a, debit: '80.00' },
+      { account_id: a, debit: '20.00' },
+      { account_id: b, credit: '100.00' },
+    ])
+    expect(edited.error).toBeNull()
+    const before = await voucherLines(v.id)
+    expect(before).toHaveLength(3)
+
+    const refused = await save_voucher({ id: v.id, summary: '不该保存' }, [
+      { account_id: a, debit: '50.00' },
+      { account_id: b, debit: '1.00', credit: '1.00' },
+    ])
+    expect(refused.error?.message).toMatch(/^lines\[1\]: /)
+    expect(refused.error?.hint).toMatch(/debit/)
+    expect(await voucherLines(v.id)).toEqual(before)
+    const { rows } = await db.query('select summary from public.vouchers where id = $1', [v.id])
+    expect(rows[0].summary).toBe('手工凭证')
+    expect((await save_voucher({ id: v.id, status: 'posted' }, [])).error).toMatchObject({
+      code: 'TR675',
+      hint: 'status',
+    })
+
+    const posted = await accountant().rpc('post_voucher', { p_voucher: v.id })
+    expect(posted.error).toBeNull()
+    const late = await save_voucher({ id: v.id }, [{ account_id: a, debit: '1.00' }])
+    expect(late.error).not.toBeNull()
+    expect(await voucherLines(v.id)).toEqual(before)
+  })
+
+  function save_voucher(voucher: object, lines: unknown) {
+    return accountant().rpc('save_voucher', { p_voucher: voucher, p_lines: lines })
+  }
+})

@@ -31,7 +31,6 @@ import type { DbError } from '../../lib/db-error.ts'
 import { newIdempotencyKey } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
-import { useMyTenants } from '../../tenancy/useMyTenants.ts'
 import { useFinanceError } from './financeError.ts'
 import { type Account, filterByLabel, shanghaiToday, useAccounts, useOptions } from './lookups.ts'
 import { useVoucher, VOUCHERS_KEY, type VoucherLine, voucherNo } from './useVoucher.ts'
@@ -107,7 +106,6 @@ export function VoucherEntry() {
   const isNew = !id || id === 'new'
   const voucher = useVoucher(isNew ? undefined : id)
   const accounts = useAccounts()
-  const { active } = useMyTenants()
   const { can } = useMyPermissions()
   const header = voucher.data?.header
   const editable = isNew || header?.status === 'draft'
@@ -150,7 +148,7 @@ export function VoucherEntry() {
 
   const fail = (error: DbError) => setFailure(showError(error))
 
-  /** Writes the draft (header and lines); returns its id, or null when refused. */
+  /** Writes the draft, header and lines in one call (save_voucher); returns its id, or null when refused. */
   const save = async (): Promise<string | null> => {
     setFailure(null)
     const draftProblems = problemsOf(lines, byId, false)
@@ -159,47 +157,17 @@ export function VoucherEntry() {
       return null
     }
     const headerRow = { word, voucher_date: date, summary: summary.trim(), attachment_count: attachments }
-    let target = isNew ? undefined : id
-    if (!target) {
-      const { data, error } = await supabase
-        .from('vouchers')
-        .insert({ ...headerRow, tenant_id: active?.tenant_id })
-        .select('id')
-        .single()
-      if (error) {
-        fail(error)
-        return null
-      }
-      target = data.id as string
-      const rows = lineRows(active?.tenant_id ?? '', target, lines, summary)
-      const ins = await supabase.from('voucher_lines').insert(rows)
-      if (ins.error) {
-        // the API has no one-call "draft with lines": take the empty header back
-        await supabase.from('vouchers').delete().eq('id', target)
-        fail(ins.error)
-        return null
-      }
-      return target
-    }
-    const up = await supabase.from('vouchers').update(headerRow).eq('id', target)
-    if (up.error) {
-      fail(up.error)
+    const target = isNew ? undefined : id
+    const { data, error } = await supabase.rpc('save_voucher', {
+      p_voucher: target ? { id: target, ...headerRow } : headerRow,
+      p_lines: lineRows(lines, summary),
+    })
+    if (error) {
+      fail(error)
+      if (target) await refresh()
       return null
     }
-    const del = await supabase.from('voucher_lines').delete().eq('voucher_id', target)
-    if (del.error) {
-      fail(del.error)
-      return null
-    }
-    const ins = await supabase
-      .from('voucher_lines')
-      .insert(lineRows(header?.tenant_id ?? '', target, lines, summary))
-    if (ins.error) {
-      fail(ins.error)
-      await refresh()
-      return null
-    }
-    return target
+    return (data as { id: string }).id
   }
 
   const onSave = async () => {

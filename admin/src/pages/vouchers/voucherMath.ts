@@ -122,16 +122,14 @@ export function problemsOf(
 }
 
 /**
- * The voucher_lines rows of a draft (empty lines dropped, numbered from 1, amounts as strings); a line
- * without its own summary takes the voucher's (the ledger shows line summaries).
+ * The lines of a draft as save_voucher takes them (empty lines dropped, in order: the database numbers
+ * them, amounts as strings); a line without its own summary takes the voucher's (the ledger shows line
+ * summaries).
  */
-export function lineRows(tenantId: string, voucherId: string, lines: readonly DraftLine[], summary = '') {
+export function lineRows(lines: readonly DraftLine[], summary = '') {
   return lines
     .filter((l) => !isEmptyLine(l))
-    .map((l, i) => ({
-      tenant_id: tenantId,
-      voucher_id: voucherId,
-      line_no: i + 1,
+    .map((l) => ({
       summary: l.summary.trim() || summary.trim(),
       account_id: l.account_id,
       debit: fromUnits(toUnits(l.debit, 2), 2),
