@@ -5,7 +5,9 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  ContactsOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -37,6 +39,18 @@ export const resources: ResourceProps[] = [
     create: '/purchase-orders/new',
     show: '/purchase-orders/:id',
     meta: { icon: <ShoppingOutlined />, permission: 'purchase_orders' },
+  },
+  // Documents posted from orders and customer receipts (workui); customers with their 360 page.
+  {
+    name: 'documents',
+    list: '/documents',
+    meta: { icon: <FileDoneOutlined />, permission: 'order_documents' },
+  },
+  {
+    name: 'customer360',
+    list: '/customers',
+    show: '/customers/:id',
+    meta: { icon: <ContactsOutlined />, permission: 'parties' },
   },
   {
     name: 'trial_balance',

@@ -47,6 +47,23 @@ const PurchaseOrderEntry = lazy(() =>
   import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
 )
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
+// Documents, customer 360 and print views (workui).
+const DocumentList = lazy(() => import('./pages/documents/DocumentList.tsx'))
+const FulfilmentEntry = lazy(() => import('./pages/documents/FulfilmentEntry.tsx'))
+const ReceiptEntry = lazy(() => import('./pages/documents/ReceiptEntry.tsx'))
+const PrintSalesOrder = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintSalesOrder })),
+)
+const PrintPurchaseOrder = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintPurchaseOrder })),
+)
+const PrintDelivery = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintDelivery })),
+)
+const CustomerList = lazy(() =>
+  import('./pages/customers/Customer360.tsx').then((m) => ({ default: m.CustomerList })),
+)
+const Customer360 = lazy(() => import('./pages/customers/Customer360.tsx'))
 
 export function AppRoutes() {
   return (
@@ -97,6 +114,15 @@ export function AppRoutes() {
           <Route path=":id" element={<PurchaseOrderEntry />} />
         </Route>
         <Route path="/reports/trial-balance" element={<TrialBalance />} />
+        <Route path="/documents">
+          <Route index element={<DocumentList />} />
+          <Route path="receipts/new" element={<ReceiptEntry />} />
+          <Route path=":kind/new" element={<FulfilmentEntry />} />
+        </Route>
+        <Route path="/customers">
+          <Route index element={<CustomerList />} />
+          <Route path=":id" element={<Customer360 />} />
+        </Route>
         <Route path="/profiles">
           <Route index element={<ProfileList />} />
           <Route path="show/:id" element={<ProfileShow />} />
@@ -118,6 +144,22 @@ export function AppRoutes() {
         }
       >
         <Route path="/onboarding" element={<CreateCompanyPage />} />
+      </Route>
+      {/* Print views: signed in, in a company, without the menus. */}
+      <Route
+        element={
+          <Authenticated key="print" fallback={<SignInRedirect />}>
+            <TenantGate>
+              <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                <Outlet />
+              </Suspense>
+            </TenantGate>
+          </Authenticated>
+        }
+      >
+        <Route path="/print/sales-order/:id" element={<PrintSalesOrder />} />
+        <Route path="/print/purchase-order/:id" element={<PrintPurchaseOrder />} />
+        <Route path="/print/delivery/:id" element={<PrintDelivery />} />
       </Route>
       <Route
         element={

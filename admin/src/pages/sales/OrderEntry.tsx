@@ -28,13 +28,13 @@ import { useEffect, useRef, useState } from 'react'
 import { useParams } from 'react-router'
 import { money, quantity } from '../../components/Money.tsx'
 import type { DbError } from '../../lib/db-error.ts'
-import { subtractDecimal } from '../../lib/decimal.ts'
+import { subtractDecimal, toUnits } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { allows } from '../../tenancy/permissions.ts'
 import { myPermissionsQuery } from '../../tenancy/queries.ts'
 import { useMyTenants } from '../../tenancy/useMyTenants.ts'
-import { DASHBOARD_KEY } from '../dashboard/DashboardPage.tsx'
+import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import {
   KINDS,
   type OrderKind,
@@ -155,7 +155,14 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     setResult({ type: 'error', text: `${text}${detail}` })
   }
 
-  /** Writes the header and lines; returns the order id, or null when the database refused. */
+  /**
+   * Writes the header and lines; returns the order id, or null when the database refused.
+   * There is no RPC that saves an order with its lines in one transaction, so the calls are ordered and
+   * undone on a refusal: a new order's lines go in ONE insert (one statement, all or nothing) and the
+   * header is deleted again when they are refused; an edited order first inserts its new lines (one
+   * statement), then updates the changed ones, the header and deletes the removed ones last, and on a
+   * refusal puts back what it had already changed. No half-saved document stays behind.
+   */
   const save = async (): Promise<string | null> => {
     // Invalid fields show their messages on the form; nothing is written.
     const values = await form.validateFields().catch(() => null)
@@ -167,9 +174,13 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
       tax_inclusive: values.tax_inclusive,
       note: values.note || null,
     }
-    let target = orderId
-    let onLinesRefused = () => {}
-    if (!target) {
+    const lineRow = (l: LineValues) => ({
+      item_id: l.item_id,
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      discount: l.discount || '0',
+    })
+    if (!orderId) {
       const { data, error } = await supabase
         .from(k.orders)
         .insert({ ...headerRow, tenant_id: active?.tenant_id })
@@ -179,45 +190,102 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
         fail(error)
         return null
       }
-      target = (data as { id: string }).id
-      // The header exists now: should a line be refused, the person corrects it on the saved order
-      // (saving again from here would enter a second order).
-      const created = target
-      onLinesRefused = () => go({ to: `${k.path}/${created}`, type: 'replace' })
-    } else {
-      const { error } = await supabase.from(k.orders).update(headerRow).eq('id', target)
-      if (error) {
-        fail(error)
+      const created = (data as { id: string }).id
+      const inserted = await supabase.from(k.lines).insert(
+        lines.map((l, i) => ({
+          ...lineRow(l),
+          tenant_id: active?.tenant_id,
+          order_id: created,
+          line_no: i + 1,
+        })),
+      )
+      if (inserted.error) {
+        // the lines were refused as a whole: the empty draft goes too, the form keeps what was typed
+        const gone = await supabase.from(k.orders).delete().eq('id', created).select('id')
+        fail(inserted.error)
+        // without the right to delete drafts the empty header stays: the person corrects it there
+        if (gone.error || (gone.data ?? []).length === 0) go({ to: `${k.path}/${created}`, type: 'replace' })
         return null
       }
+      setDirty(false)
+      await refresh()
+      return created
     }
+
+    const target = orderId
+    const undo: Array<() => PromiseLike<unknown>> = []
+    const rollback = async (error: DbError) => {
+      for (const step of undo.reverse()) await step()
+      fail(error)
+      await refresh()
+      return null
+    }
+    // 1. new lines, in one statement
+    let nextNo = savedLines.reduce((max, l) => Math.max(max, l.line_no), 0)
+    const fresh = lines.filter((l) => !l.id)
+    if (fresh.length > 0) {
+      const { data, error } = await supabase
+        .from(k.lines)
+        .insert(
+          fresh.map((l) => ({
+            ...lineRow(l),
+            tenant_id: active?.tenant_id,
+            order_id: target,
+            line_no: ++nextNo,
+          })),
+        )
+        .select('id')
+      if (error) return rollback(error)
+      const ids = ((data ?? []) as Array<{ id: string }>).map((r) => r.id)
+      undo.push(() => supabase.from(k.lines).delete().in('id', ids))
+    }
+    // 2. changed lines (unchanged ones are not written)
+    for (const l of lines) {
+      const before = l.id ? savedById.get(l.id) : undefined
+      if (!l.id || !before) continue
+      const row = lineRow(l)
+      const same =
+        row.item_id === before.item_id &&
+        sameDecimal(row.quantity, before.quantity) &&
+        sameDecimal(row.unit_price, before.unit_price) &&
+        sameDecimal(row.discount, before.discount)
+      if (same) continue
+      const { error } = await supabase.from(k.lines).update(row).eq('id', l.id)
+      if (error) return rollback(error)
+      undo.push(() =>
+        supabase
+          .from(k.lines)
+          .update({
+            item_id: before.item_id,
+            quantity: before.quantity,
+            unit_price: before.unit_price,
+            discount: before.discount,
+          })
+          .eq('id', before.id),
+      )
+    }
+    // 3. the header
+    if (header) {
+      const { error } = await supabase.from(k.orders).update(headerRow).eq('id', target)
+      if (error) return rollback(error)
+      undo.push(() =>
+        supabase
+          .from(k.orders)
+          .update({
+            party_id: header.party_id,
+            warehouse_id: header.warehouse_id,
+            tax_inclusive: header.tax_inclusive,
+            note: header.note,
+          })
+          .eq('id', target),
+      )
+    }
+    // 4. removed lines last, in one statement
     const keep = new Set(lines.map((l) => l.id).filter(Boolean) as string[])
     const removed = savedLines.filter((l) => !keep.has(l.id)).map((l) => l.id)
     if (removed.length > 0) {
       const { error } = await supabase.from(k.lines).delete().in('id', removed)
-      if (error) {
-        fail(error)
-        return null
-      }
-    }
-    let nextNo = savedLines.reduce((max, l) => Math.max(max, l.line_no), 0)
-    for (const l of lines) {
-      const row = {
-        item_id: l.item_id,
-        quantity: l.quantity,
-        unit_price: l.unit_price,
-        discount: l.discount || '0',
-      }
-      const { error } = l.id
-        ? await supabase.from(k.lines).update(row).eq('id', l.id)
-        : await supabase
-            .from(k.lines)
-            .insert({ ...row, tenant_id: active?.tenant_id, order_id: target, line_no: ++nextNo })
-      if (error) {
-        fail(error)
-        onLinesRefused()
-        return null
-      }
+      if (error) return rollback(error)
     }
     setDirty(false)
     await refresh()
@@ -682,6 +750,11 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
       </Modal>
     </Space>
   )
+}
+
+/** Same number whatever the scale ("2" and "2.0000"). */
+function sameDecimal(a: string | undefined, b: string | undefined): boolean {
+  return toUnits(a, 6) === toUnits(b, 6)
 }
 
 /** "12.500000" → "12.5" for the inputs (the database keeps its scale). */
