@@ -4,7 +4,7 @@
 // SQL), then deliver with a carrier and tracking number and invoice (sales), or receive and bill
 // (purchases, three-way matched in SQL). Amounts and totals shown are the database's, re-read after every
 // save; quantities and prices go to the API as the strings typed.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useGo, useNotification, useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import {
@@ -35,14 +35,18 @@ import { allows } from '../../tenancy/permissions.ts'
 import { myPermissionsQuery } from '../../tenancy/queries.ts'
 import { useMyTenants } from '../../tenancy/useMyTenants.ts'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
+import { shanghaiToday } from '../documents/useDocuments.ts'
+import { vatLine, vatTotals } from '../documents/vat.ts'
 import {
   KINDS,
   type OrderKind,
   type OrderLine,
+  rateOn,
   SALES_ORDERS_KEY,
   useAvailability,
   useOptions,
   useOrder,
+  useTaxRates,
 } from './useOrder.ts'
 
 type LineValues = { id?: string; item_id?: string; quantity?: string; unit_price?: string; discount?: string }
@@ -115,6 +119,19 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     watchedLines.map((l) => l?.item_id ?? ''),
     watchedWarehouse,
   )
+  // Live totals while typing, by the database's own line rule (public.vat_line, per-line rounding) at the
+  // rate the line trigger will take: the saved line's, else the item's tax code on the order date.
+  const taxRates = useTaxRates(kind)
+  const watchedInclusive = Form.useWatch('tax_inclusive', form) ?? true
+  const orderDate = header?.order_date ?? shanghaiToday()
+  const liveVats = watchedLines.map((l) => {
+    if (!l?.item_id) return null
+    const saved = l.id ? savedById.get(l.id) : undefined
+    const rate =
+      saved && saved.item_id === l.item_id ? saved.tax_rate : rateOn(taxRates.data, l.item_id, orderDate)
+    return vatLine(l.quantity, l.unit_price, rate, watchedInclusive, l.discount || '0')
+  })
+  const liveTotals = vatTotals(liveVats)
 
   // The form shows what the database holds after every read (new totals, a changed status).
   useEffect(() => {
@@ -434,6 +451,31 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                 </Button>
               </Popconfirm>
             )}
+            {fulfilling && can(k.fulfil.right, 'post') && (
+              <Button
+                onClick={() => go({ to: `/documents/${k.fulfil.right}/new?order=${orderId}` })}
+                data-testid="order-fulfil-lines"
+              >
+                {translate(`documents.new.${k.fulfil.right}`)}
+              </Button>
+            )}
+            {fulfilling && can(k.bill.right, 'post') && (
+              <Button
+                onClick={() => go({ to: `/documents/${k.bill.right}/new?order=${orderId}` })}
+                data-testid="order-bill-lines"
+              >
+                {translate(`documents.new.${k.bill.right}`)}
+              </Button>
+            )}
+            {!isNew && (
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => go({ to: `/print/${kind}-order/${orderId}` })}
+                data-testid="order-print"
+              >
+                {translate('documents.print')}
+              </Button>
+            )}
             {fulfilling && can(k.bill.right, 'post') && (
               <Popconfirm
                 title={tt('billConfirm')}
@@ -596,10 +638,14 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                               ''
                             )}
                           </td>
-                          <td style={NUM_TD}>{money(saved?.amount)}</td>
-                          <td style={NUM_TD}>{money(saved?.tax)}</td>
+                          <td style={NUM_TD} data-testid={`line-${index}-amount`}>
+                            {money(liveVats[index]?.amount ?? saved?.amount)}
+                          </td>
+                          <td style={NUM_TD} data-testid={`line-${index}-tax`}>
+                            {money(liveVats[index]?.tax ?? saved?.tax)}
+                          </td>
                           <td style={NUM_TD} data-testid={`line-${index}-total`}>
-                            {money(saved?.total)}
+                            {money(liveVats[index]?.total ?? saved?.total)}
                           </td>
                           <td style={NUM_TD}>{quantity(saved?.done1)}</td>
                           <td style={NUM_TD}>{quantity(saved?.done2)}</td>
@@ -629,6 +675,31 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
           </Form.List>
         </Form>
 
+        {editable && canWrite && (
+          <Descriptions
+            style={{ marginTop: 16 }}
+            size="small"
+            column={3}
+            title={<Typography.Text type="secondary">{translate('documents.liveTotals')}</Typography.Text>}
+            items={[
+              {
+                key: 'amount',
+                label: tt('fields.amount'),
+                children: <span data-testid="live-amount">{money(liveTotals.amount)}</span>,
+              },
+              {
+                key: 'tax',
+                label: tt('fields.tax'),
+                children: <span data-testid="live-tax">{money(liveTotals.tax)}</span>,
+              },
+              {
+                key: 'total',
+                label: tt('fields.total'),
+                children: <span data-testid="live-total">{money(liveTotals.total)}</span>,
+              },
+            ]}
+          />
+        )}
         {header && (
           <Descriptions
             style={{ marginTop: 16 }}
