@@ -133,7 +133,7 @@ export function Customer360() {
             <Button onClick={() => go({ to: `/documents/receipts/new?customer=${a.party.id}` })}>
               {t('newReceipt')}
             </Button>
-            <Button type="primary" onClick={() => go({ to: '/sales-orders/new' })}>
+            <Button type="primary" onClick={() => go({ to: `/sales-orders/new?customer=${a.party.id}` })}>
               {t('newOrder')}
             </Button>
           </Space>
@@ -269,7 +269,11 @@ export function Customer360() {
                   columns={[
                     { title: t('cols.number'), dataIndex: 'number' },
                     { title: t('cols.date'), dataIndex: 'quote_date' },
-                    { title: t('cols.status'), dataIndex: 'status' },
+                    {
+                      title: t('cols.status'),
+                      dataIndex: 'status',
+                      render: (v: string) => translate(`customer360.quotationStatuses.${v}`, v),
+                    },
                     { title: t('cols.total'), dataIndex: 'total', ...moneyColumn },
                   ]}
                 />

@@ -178,7 +178,9 @@ export function DashboardPage() {
       grid: { left: 140, right: 24, top: 8, bottom: 24 },
       xAxis: { type: 'value' },
       yAxis: { type: 'category', data: rows.map((r) => `${r.sku} ${r.name}`) },
-      series: [{ type: 'bar', data: rows.map((r) => px(r.sales)), itemStyle: { color: '#1677ff' } }],
+      series: [
+        { type: 'bar', barMaxWidth: 24, data: rows.map((r) => px(r.sales)), itemStyle: { color: '#1677ff' } },
+      ],
     }
   }, [d])
   const marginOption = useMemo<ChartOption | null>(() => {
@@ -186,8 +188,8 @@ export function DashboardPage() {
     const rows = d.margin_by_customer.slice(0, 10)
     return {
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => money(v) },
-      legend: { bottom: 0 },
-      grid: { left: 64, right: 16, top: 16, bottom: 56 },
+      legend: { top: 0 },
+      grid: { left: 64, right: 16, top: 32, bottom: 56 },
       xAxis: { type: 'category', data: rows.map((r) => r.name), axisLabel: { interval: 0, rotate: 20 } },
       yAxis: { type: 'value' },
       series: [
@@ -281,7 +283,11 @@ export function DashboardPage() {
             {receivableOption && px(d.receivables) !== 0 ? (
               <EChart option={receivableOption} testId="chart-receivables" />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} style={{ height: 248 }} />
+              <Empty
+                image={Empty.PRESENTED_IMAGE_SIMPLE}
+                style={{ height: 248 }}
+                description={t('noReceivables')}
+              />
             )}
           </Card>
         </Col>
@@ -290,7 +296,7 @@ export function DashboardPage() {
             {topOption && d.top_products_by_sales.length > 0 ? (
               <EChart option={topOption} testId="chart-top" />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noData')} />
             )}
             <Table
               size="small"
@@ -315,7 +321,7 @@ export function DashboardPage() {
             {marginOption && d.margin_by_customer.length > 0 ? (
               <EChart option={marginOption} testId="chart-margin" />
             ) : (
-              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('noData')} />
             )}
             <Table
               size="small"

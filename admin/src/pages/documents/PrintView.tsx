@@ -243,7 +243,7 @@ function PrintPage({ doc, loading, error }: { doc?: PrintDoc; loading: boolean; 
             <th>{translate('documents.printCols.name')}</th>
             <th>{translate('documents.printCols.spec')}</th>
             <th>{translate('documents.printCols.unit')}</th>
-            <th className="num">{translate('documents.cols.quantity')}</th>
+            <th className="num">{translate('documents.printQuantity')}</th>
             {priced && (
               <>
                 <th className="num">{translate('documents.cols.price')}</th>

@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd'
 import { useEffect, useRef, useState } from 'react'
-import { useParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import { money, quantity } from '../../components/Money.tsx'
 import type { DbError } from '../../lib/db-error.ts'
 import { subtractDecimal, toUnits } from '../../lib/decimal.ts'
@@ -152,6 +152,13 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     })
     setDirty(false)
   }, [order.data, form])
+
+  // A new order from a customer's page starts with that customer.
+  const [search] = useSearchParams()
+  const presetParty = isNew ? search.get('customer') : null
+  useEffect(() => {
+    if (presetParty && !form.getFieldValue('party_id')) form.setFieldValue('party_id', presetParty)
+  }, [presetParty, form])
 
   // A new order ships from the first warehouse unless the person picks another.
   useEffect(() => {
