@@ -26,7 +26,8 @@ export default defineConfig({
           // Refine's packages go through Vite like the app's code: one copy of react-router (ESM), not a
           // second CommonJS one whose router context the pages would not see.
           server: { deps: { inline: [/@refinedev\//] } },
-          testTimeout: 30_000,
+          // jsdom renders antd slowly on a loaded machine (2 cores shared with the stack's tests)
+          testTimeout: 60_000,
         },
       },
     ],

@@ -121,3 +121,92 @@ describe('sales order entry', () => {
     expect(screen.getByTestId('order-result').textContent).toContain('line 1: the item has no tax code')
   })
 })
+
+describe('editing a saved draft', () => {
+  const LINE1 = '00000000-0000-4000-8000-0000000000b1'
+  const NEW_LINE = '00000000-0000-4000-8000-0000000000b2'
+
+  test('a refused header update puts back what was already written (new line deleted, changed line restored)', async () => {
+    fakePostgrest({
+      ...tenancy([
+        ['sales_orders', 'read'],
+        ['sales_orders', 'update'],
+      ]),
+      parties: [{ id: CUSTOMER, code: 'C001', name: '华东贸易' }],
+      warehouses: [{ id: 'w1', code: 'WH01', name: '主仓库' }],
+      items: (req) =>
+        (req.search.get('select') ?? '').includes('output_tax_code')
+          ? [{ id: ITEM, code: 'VAT13' }]
+          : [{ id: ITEM, code: 'WB-1', name: '演示商品', sale_price: '113.000000' }],
+      tax_codes: [{ code: 'VAT13', rate: '0.1300', valid_from: '2019-04-01', valid_to: null }],
+      item_availability: [],
+      'GET sales_orders': [
+        {
+          id: ORDER,
+          number: 'SO-0001',
+          party_id: CUSTOMER,
+          order_date: '2026-11-01',
+          warehouse_id: 'w1',
+          tax_inclusive: true,
+          note: null,
+          status: 'draft',
+          amount: '200.00',
+          tax: '26.00',
+          total: '226.00',
+        },
+      ],
+      'GET sales_order_lines': [
+        {
+          id: LINE1,
+          line_no: 1,
+          item_id: ITEM,
+          quantity: '2.0000',
+          unit_price: '113.000000',
+          discount: '0.00',
+          tax_rate: '0.1300',
+          amount: '200.00',
+          tax: '26.00',
+          total: '226.00',
+          done1: '0',
+          done2: '0',
+        },
+      ],
+      sales_order_progress: [],
+      order_documents: [],
+      'POST sales_order_lines': { status: 201, body: [{ id: NEW_LINE }] },
+      'PATCH sales_order_lines': { status: 204, body: null },
+      'DELETE sales_order_lines': { status: 204, body: null },
+      'PATCH sales_orders': {
+        status: 400,
+        body: { code: 'TR650', message: 'order SO-0001 is submitted and cannot be edited', hint: 'status' },
+      },
+    })
+    renderPage(<SalesOrderEntry />, { path: '/sales-orders/:id', at: `/sales-orders/${ORDER}` })
+    await waitFor(() => expect((screen.getByTestId('line-0-quantity') as HTMLInputElement).value).toBe('2'))
+    // change the saved line, add a second one
+    fireEvent.change(screen.getByTestId('line-0-quantity'), { target: { value: '4' } })
+    fireEvent.click(screen.getByTestId('add-line'))
+    const line2 = await screen.findByTestId('line-1')
+    fireEvent.mouseDown(line2.querySelector('.ant-select-selector') as HTMLElement)
+    const options = await screen.findAllByTitle('WB-1 演示商品')
+    fireEvent.click(options.at(-1) as HTMLElement)
+    fireEvent.change(screen.getByTestId('line-1-quantity'), { target: { value: '1' } })
+    fireEvent.change(screen.getByTestId('line-1-price'), { target: { value: '50' } })
+    await waitFor(() => expect(screen.getByTestId('live-total').textContent).toBe('502.00'))
+
+    fireEvent.click(screen.getByTestId('order-save'))
+    await screen.findByTestId('order-result')
+    const writes = requests.filter((r) => r.method !== 'GET' && !r.path.startsWith('rpc/'))
+    expect(writes.map((w) => `${w.method} ${w.path}`)).toEqual([
+      'POST sales_order_lines', // the new line, in one insert
+      'PATCH sales_order_lines', // the changed line
+      'PATCH sales_orders', // the header: refused
+      'PATCH sales_order_lines', // undo: the changed line back
+      'DELETE sales_order_lines', // undo: the new line removed
+    ])
+    expect(writes[1]?.body).toMatchObject({ quantity: '4' })
+    expect(writes[3]?.body).toMatchObject({ quantity: '2.0000', unit_price: '113.000000' })
+    expect(writes[4]?.search.get('id')).toBe(`in.(${NEW_LINE})`)
+    expect(screen.getByTestId('order-result').textContent).toContain('订单在当前状态下不能修改')
+  })
+})

@@ -356,6 +356,17 @@ describe.skipIf(!hasBrowser)('acceptance: order to cash through the UI', () => {
     await shot('customer-360')
   })
 
+  test('the same screens in English', async () => {
+    await page.goto(url('/dashboard'))
+    await page.getByTestId('dashboard').waitFor()
+    await page.getByText('English', { exact: true }).click()
+    await page.getByText('Sales trend (excl. VAT)').waitFor()
+    await page.goto(url(`/sales-orders/${salesOrderId}`))
+    await page.getByRole('button', { name: 'Print' }).waitFor()
+    await page.getByText('中文', { exact: true }).click()
+    await page.getByRole('button', { name: label('打印') }).waitFor()
+  })
+
   test('no uncaught errors in the page', () => {
     expect(browser.pageErrors).toEqual([])
   })
