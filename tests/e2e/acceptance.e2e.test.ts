@@ -106,7 +106,9 @@ afterAll(async () => {
   await db?.end()
 })
 
-describe.skipIf(!hasBrowser)('acceptance: order to cash through the UI', () => {
+// Each step drives several screens: on a loaded machine (the full suite runs beside it) one step can
+// take well over the default 30 s.
+describe.skipIf(!hasBrowser)('acceptance: order to cash through the UI', { timeout: 180_000 }, () => {
   test('sign up and create the company', async () => {
     await page.goto(url('/register'))
     await page.getByLabel('邮箱').fill(email)
