@@ -8,7 +8,9 @@ import {
   AuditOutlined,
   BankOutlined,
   BarChartOutlined,
+  ContactsOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
   SafetyCertificateOutlined,
@@ -40,6 +42,18 @@ export const resources: ResourceProps[] = [
     create: '/purchase-orders/new',
     show: '/purchase-orders/:id',
     meta: { icon: <ShoppingOutlined />, permission: 'purchase_orders' },
+  },
+  // Documents posted from orders and customer receipts (workui); customers with their 360 page.
+  {
+    name: 'documents',
+    list: '/documents',
+    meta: { icon: <FileDoneOutlined />, permission: 'order_documents' },
+  },
+  {
+    name: 'customer360',
+    list: '/customers',
+    show: '/customers/:id',
+    meta: { icon: <ContactsOutlined />, permission: 'parties' },
   },
   {
     name: 'trial_balance',

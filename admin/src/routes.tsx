@@ -65,6 +65,23 @@ const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
 const BankLineRedirect = lazy(() =>
   import('./pages/bank/BankStatement.tsx').then((m) => ({ default: m.BankLineRedirect })),
 )
+// Documents, customer 360 and print views (workui).
+const DocumentList = lazy(() => import('./pages/documents/DocumentList.tsx'))
+const FulfilmentEntry = lazy(() => import('./pages/documents/FulfilmentEntry.tsx'))
+const ReceiptEntry = lazy(() => import('./pages/documents/ReceiptEntry.tsx'))
+const PrintSalesOrder = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintSalesOrder })),
+)
+const PrintPurchaseOrder = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintPurchaseOrder })),
+)
+const PrintDelivery = lazy(() =>
+  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintDelivery })),
+)
+const CustomerList = lazy(() =>
+  import('./pages/customers/Customer360.tsx').then((m) => ({ default: m.CustomerList })),
+)
+const Customer360 = lazy(() => import('./pages/customers/Customer360.tsx'))
 
 const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />
 
@@ -118,6 +135,15 @@ export function AppRoutes() {
             <Route path=":id" element={<PurchaseOrderEntry />} />
           </Route>
           <Route path="/reports/trial-balance" element={<TrialBalance />} />
+          <Route path="/documents">
+            <Route index element={<DocumentList />} />
+            <Route path="receipts/new" element={<ReceiptEntry />} />
+            <Route path=":kind/new" element={<FulfilmentEntry />} />
+          </Route>
+          <Route path="/customers">
+            <Route index element={<CustomerList />} />
+            <Route path=":id" element={<Customer360 />} />
+          </Route>
           <Route path="/vouchers">
             <Route index element={<VoucherList />} />
             <Route path="new" element={<VoucherEntry />} />
@@ -152,6 +178,20 @@ export function AppRoutes() {
           }
         >
           <Route path="/onboarding" element={<CreateCompanyPage />} />
+        </Route>
+        {/* Print views: signed in, in a company, without the menus. */}
+        <Route
+          element={
+            <Authenticated key="print" fallback={<SignInRedirect />}>
+              <TenantGate>
+                <Outlet />
+              </TenantGate>
+            </Authenticated>
+          }
+        >
+          <Route path="/print/sales-order/:id" element={<PrintSalesOrder />} />
+          <Route path="/print/purchase-order/:id" element={<PrintPurchaseOrder />} />
+          <Route path="/print/delivery/:id" element={<PrintDelivery />} />
         </Route>
         <Route
           element={

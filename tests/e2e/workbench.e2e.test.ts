@@ -250,10 +250,11 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       await approver.page.getByRole('menuitem', { name: /审批中心$/ }).click()
       const pending = approver.page.getByTestId('inbox-pending')
       await pending.getByText('经理审批').waitFor()
-      // the subject opens the order itself
-      expect(await pending.getByRole('link', { name: '销售订单' }).getAttribute('href')).toBe(
-        `/sales-orders/${big}`,
-      )
+      // the subject names the order (number and customer) and opens it
+      const { data: bigOrder } = await owner.from('sales_orders').select('number').eq('id', big).single()
+      const subject = pending.getByRole('link', { name: new RegExp(bigOrder?.number as string) })
+      expect(await subject.textContent()).toContain(CUSTOMER)
+      expect(await subject.getAttribute('href')).toBe(`/sales-orders/${big}`)
       await shot('approval-inbox', approver.page)
       await pending.locator('[data-testid^="approve-"]').first().click()
       await approver.page.getByRole('dialog').getByLabel('审批意见').fill('同意，尽快发货')

@@ -10,7 +10,7 @@ import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
-import { DASHBOARD_KEY } from '../dashboard/DashboardPage.tsx'
+import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import { APPROVALS_KEY, BOXES, type Box, type InboxRow, useApprovalCounts, useInbox } from './useApprovals.ts'
 
 type Decision = 'approve' | 'reject' | 'return' | 'transfer'

@@ -76,7 +76,42 @@ export function useInbox(box: Box) {
           'box, task_id, instance_id, doc_type, doc_id, title, amount:amount::text, requester_id, step_name, task_status, approval_status, on_behalf_of, assigned_at, acted_at',
         )
       if (error) throw error
-      return (data ?? []) as unknown as InboxRow[]
+      return withOrderTitles(supabase, (data ?? []) as unknown as InboxRow[])
     },
   })
+}
+
+const ORDER_TABLES: Record<string, string> = {
+  sales_order: 'sales_orders',
+  purchase_order: 'purchase_orders',
+}
+
+/**
+ * Orders are submitted without a title (the approval facts of orders carry none), so the inbox names
+ * them itself: "<number> <customer or supplier>", read under RLS (approvers read the orders waiting for
+ * them); a row it may not read keeps its document type as title.
+ */
+async function withOrderTitles(
+  supabase: ReturnType<typeof useSupabase>,
+  rows: InboxRow[],
+): Promise<InboxRow[]> {
+  const missing = rows.filter((r) => !r.title && ORDER_TABLES[r.doc_type])
+  if (missing.length === 0) return rows
+  const names = new Map<string, string>()
+  await Promise.all(
+    Object.entries(ORDER_TABLES).map(async ([docType, table]) => {
+      const ids = [...new Set(missing.filter((r) => r.doc_type === docType).map((r) => r.doc_id))]
+      if (ids.length === 0) return
+      const { data } = await supabase.from(table).select('id, number, party:parties(name)').in('id', ids)
+      for (const o of (data ?? []) as unknown as Array<{
+        id: string
+        number: string
+        party: { name: string } | null
+      }>)
+        names.set(o.id, [o.number, o.party?.name].filter(Boolean).join(' '))
+    }),
+  )
+  return rows.map((r) =>
+    !r.title && names.has(r.doc_id) ? { ...r, title: names.get(r.doc_id) as string } : r,
+  )
 }

@@ -4,7 +4,7 @@
 // SQL), then deliver with a carrier and tracking number and invoice (sales), or receive and bill
 // (purchases, three-way matched in SQL). Amounts and totals shown are the database's, re-read after every
 // save; quantities and prices go to the API as the strings typed.
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
+import { DeleteOutlined, PlusOutlined, PrinterOutlined } from '@ant-design/icons'
 import { useGo, useNotification, useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import {
@@ -25,7 +25,7 @@ import {
   Typography,
 } from 'antd'
 import { useEffect, useRef, useState } from 'react'
-import { useParams } from 'react-router'
+import { useParams, useSearchParams } from 'react-router'
 import { money, quantity } from '../../components/Money.tsx'
 import type { DbError } from '../../lib/db-error.ts'
 import { subtractDecimal } from '../../lib/decimal.ts'
@@ -33,16 +33,19 @@ import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { allows } from '../../tenancy/permissions.ts'
 import { myPermissionsQuery } from '../../tenancy/queries.ts'
-import { useMyTenants } from '../../tenancy/useMyTenants.ts'
-import { DASHBOARD_KEY } from '../dashboard/DashboardPage.tsx'
+import { DASHBOARD_KEY } from '../dashboard/keys.ts'
+import { shanghaiToday } from '../documents/useDocuments.ts'
+import { vatLine, vatTotals } from '../documents/vat.ts'
 import {
   KINDS,
   type OrderKind,
   type OrderLine,
+  rateOn,
   SALES_ORDERS_KEY,
   useAvailability,
   useOptions,
   useOrder,
+  useTaxRates,
 } from './useOrder.ts'
 
 type LineValues = { id?: string; item_id?: string; quantity?: string; unit_price?: string; discount?: string }
@@ -85,7 +88,6 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
   const { id } = useParams<{ id: string }>()
   const isNew = !id || id === 'new'
   const orderId = isNew ? undefined : id
-  const { active } = useMyTenants()
   const can = usePermissions()
   const showError = useShowDbError()
   const { open } = useNotification()
@@ -115,6 +117,19 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     watchedLines.map((l) => l?.item_id ?? ''),
     watchedWarehouse,
   )
+  // Live totals while typing, by the database's own line rule (public.vat_line, per-line rounding) at the
+  // rate the line trigger will take: the saved line's, else the item's tax code on the order date.
+  const taxRates = useTaxRates(kind)
+  const watchedInclusive = Form.useWatch('tax_inclusive', form) ?? true
+  const orderDate = header?.order_date ?? shanghaiToday()
+  const liveVats = watchedLines.map((l) => {
+    if (!l?.item_id) return null
+    const saved = l.id ? savedById.get(l.id) : undefined
+    const rate =
+      saved && saved.item_id === l.item_id ? saved.tax_rate : rateOn(taxRates.data, l.item_id, orderDate)
+    return vatLine(l.quantity, l.unit_price, rate, watchedInclusive, l.discount || '0')
+  })
+  const liveTotals = vatTotals(liveVats)
 
   // The form shows what the database holds after every read (new totals, a changed status).
   useEffect(() => {
@@ -136,6 +151,13 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     setDirty(false)
   }, [order.data, form])
 
+  // A new order from a customer's page starts with that customer.
+  const [search] = useSearchParams()
+  const presetParty = isNew ? search.get('customer') : null
+  useEffect(() => {
+    if (presetParty && !form.getFieldValue('party_id')) form.setFieldValue('party_id', presetParty)
+  }, [presetParty, form])
+
   // A new order ships from the first warehouse unless the person picks another.
   useEffect(() => {
     if (isNew && warehouses.data?.[0] && !form.getFieldValue('warehouse_id'))
@@ -155,73 +177,39 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     setResult({ type: 'error', text: `${text}${detail}` })
   }
 
-  /** Writes the header and lines; returns the order id, or null when the database refused. */
+  /**
+   * Writes the header and all lines in one call (save_order: one transaction, the caller's rights);
+   * returns the order id, or null when the database refused (then nothing was written).
+   */
   const save = async (): Promise<string | null> => {
     // Invalid fields show their messages on the form; nothing is written.
     const values = await form.validateFields().catch(() => null)
     if (!values) return null
-    const lines = values.lines ?? []
     const headerRow = {
       party_id: values.party_id,
       warehouse_id: values.warehouse_id ?? null,
       tax_inclusive: values.tax_inclusive,
       note: values.note || null,
     }
-    let target = orderId
-    let onLinesRefused = () => {}
-    if (!target) {
-      const { data, error } = await supabase
-        .from(k.orders)
-        .insert({ ...headerRow, tenant_id: active?.tenant_id })
-        .select('id')
-        .single()
-      if (error) {
-        fail(error)
-        return null
-      }
-      target = (data as { id: string }).id
-      // The header exists now: should a line be refused, the person corrects it on the saved order
-      // (saving again from here would enter a second order).
-      const created = target
-      onLinesRefused = () => go({ to: `${k.path}/${created}`, type: 'replace' })
-    } else {
-      const { error } = await supabase.from(k.orders).update(headerRow).eq('id', target)
-      if (error) {
-        fail(error)
-        return null
-      }
-    }
-    const keep = new Set(lines.map((l) => l.id).filter(Boolean) as string[])
-    const removed = savedLines.filter((l) => !keep.has(l.id)).map((l) => l.id)
-    if (removed.length > 0) {
-      const { error } = await supabase.from(k.lines).delete().in('id', removed)
-      if (error) {
-        fail(error)
-        return null
-      }
-    }
-    let nextNo = savedLines.reduce((max, l) => Math.max(max, l.line_no), 0)
-    for (const l of lines) {
-      const row = {
-        item_id: l.item_id,
-        quantity: l.quantity,
-        unit_price: l.unit_price,
-        discount: l.discount || '0',
-      }
-      const { error } = l.id
-        ? await supabase.from(k.lines).update(row).eq('id', l.id)
-        : await supabase
-            .from(k.lines)
-            .insert({ ...row, tenant_id: active?.tenant_id, order_id: target, line_no: ++nextNo })
-      if (error) {
-        fail(error)
-        onLinesRefused()
-        return null
-      }
+    const lineRow = (l: LineValues) => ({
+      ...(l.id ? { id: l.id } : {}),
+      item_id: l.item_id,
+      quantity: l.quantity,
+      unit_price: l.unit_price,
+      discount: l.discount || '0',
+    })
+    const { data, error } = await supabase.rpc('save_order', {
+      p_kind: kind,
+      p_order: orderId ? { id: orderId, ...headerRow } : headerRow,
+      p_lines: (values.lines ?? []).map(lineRow),
+    })
+    if (error) {
+      fail(error)
+      return null
     }
     setDirty(false)
     await refresh()
-    return target
+    return (data as { id: string }).id
   }
 
   const onSave = async () => {
@@ -365,6 +353,31 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                   {tt('actions.fulfil')}
                 </Button>
               </Popconfirm>
+            )}
+            {fulfilling && can(k.fulfil.right, 'post') && (
+              <Button
+                onClick={() => go({ to: `/documents/${k.fulfil.right}/new?order=${orderId}` })}
+                data-testid="order-fulfil-lines"
+              >
+                {translate(`documents.new.${k.fulfil.right}`)}
+              </Button>
+            )}
+            {fulfilling && can(k.bill.right, 'post') && (
+              <Button
+                onClick={() => go({ to: `/documents/${k.bill.right}/new?order=${orderId}` })}
+                data-testid="order-bill-lines"
+              >
+                {translate(`documents.new.${k.bill.right}`)}
+              </Button>
+            )}
+            {!isNew && (
+              <Button
+                icon={<PrinterOutlined />}
+                onClick={() => go({ to: `/print/${kind}-order/${orderId}` })}
+                data-testid="order-print"
+              >
+                {translate('documents.print')}
+              </Button>
             )}
             {fulfilling && can(k.bill.right, 'post') && (
               <Popconfirm
@@ -528,10 +541,14 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                               ''
                             )}
                           </td>
-                          <td style={NUM_TD}>{money(saved?.amount)}</td>
-                          <td style={NUM_TD}>{money(saved?.tax)}</td>
+                          <td style={NUM_TD} data-testid={`line-${index}-amount`}>
+                            {money(liveVats[index]?.amount ?? saved?.amount)}
+                          </td>
+                          <td style={NUM_TD} data-testid={`line-${index}-tax`}>
+                            {money(liveVats[index]?.tax ?? saved?.tax)}
+                          </td>
                           <td style={NUM_TD} data-testid={`line-${index}-total`}>
-                            {money(saved?.total)}
+                            {money(liveVats[index]?.total ?? saved?.total)}
                           </td>
                           <td style={NUM_TD}>{quantity(saved?.done1)}</td>
                           <td style={NUM_TD}>{quantity(saved?.done2)}</td>
@@ -561,6 +578,31 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
           </Form.List>
         </Form>
 
+        {editable && canWrite && (
+          <Descriptions
+            style={{ marginTop: 16 }}
+            size="small"
+            column={3}
+            title={<Typography.Text type="secondary">{translate('documents.liveTotals')}</Typography.Text>}
+            items={[
+              {
+                key: 'amount',
+                label: tt('fields.amount'),
+                children: <span data-testid="live-amount">{money(liveTotals.amount)}</span>,
+              },
+              {
+                key: 'tax',
+                label: tt('fields.tax'),
+                children: <span data-testid="live-tax">{money(liveTotals.tax)}</span>,
+              },
+              {
+                key: 'total',
+                label: tt('fields.total'),
+                children: <span data-testid="live-total">{money(liveTotals.total)}</span>,
+              },
+            ]}
+          />
+        )}
         {header && (
           <Descriptions
             style={{ marginTop: 16 }}

@@ -181,3 +181,46 @@ export function useAvailability(itemIds: string[], warehouseId: string | null | 
     },
   })
 }
+
+export type TaxRates = {
+  /** item id → its output (sales) or input (purchase) tax code */
+  itemCodes: Map<string, string | null>
+  codes: Array<{ code: string; rate: string; valid_from: string; valid_to: string | null }>
+}
+
+/** What the line trigger would take as a line's VAT rate: the item's tax code, valid on the order date. */
+export function useTaxRates(kind: OrderKind) {
+  const supabase = useSupabase()
+  return useQuery({
+    queryKey: ['troika', 'tax_rates', kind],
+    queryFn: async (): Promise<TaxRates> => {
+      const codeColumn = kind === 'sales' ? 'output_tax_code' : 'input_tax_code'
+      const [items, codes] = await Promise.all([
+        supabase.from('items').select(`id, code:${codeColumn}`).eq('active', true).limit(1000),
+        supabase.from('tax_codes').select('code, rate:rate::text, valid_from, valid_to'),
+      ])
+      if (items.error) throw items.error
+      if (codes.error) throw codes.error
+      return {
+        itemCodes: new Map(
+          ((items.data ?? []) as unknown as Array<{ id: string; code: string | null }>).map((i) => [
+            i.id,
+            i.code,
+          ]),
+        ),
+        codes: (codes.data ?? []) as unknown as TaxRates['codes'],
+      }
+    },
+    staleTime: 60_000,
+  })
+}
+
+export function rateOn(rates: TaxRates | undefined, itemId: string | undefined, date: string): string | null {
+  if (!rates || !itemId) return null
+  const code = rates.itemCodes.get(itemId)
+  if (!code) return null
+  return (
+    rates.codes.find((c) => c.code === code && c.valid_from <= date && (!c.valid_to || c.valid_to >= date))
+      ?.rate ?? null
+  )
+}
