@@ -5,6 +5,7 @@
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { chain, person } from './helpers/approvals.ts'
 import { colleague } from './helpers/company.ts'
 import { ledgerCompany } from './helpers/ledger.ts'
 import { superuserDb } from './helpers/stack.ts'
@@ -237,4 +238,28 @@ describe('save_voucher', () => {
   function save_voucher(voucher: object, lines: unknown) {
     return accountant().rpc('save_voucher', { p_voucher: voucher, p_lines: lines })
   }
+})
+
+describe('approval requests of orders', () => {
+  it('carry the order number and the customer as their title', async () => {
+    const boss = await colleague(db, co.tenantId, 'admin', 'saveord-boss')
+    await chain(co.ownerClient as never, co.tenantId, {
+      doc_type: 'sales_order',
+      name: '大额订单',
+      min_amount: '50000',
+      steps: [{ name: '老板审批', approvers: [person(boss.user.id)] }],
+    })
+    const saved = (
+      await save(sales, 'sales', { party_id: co.customerId }, [
+        { item_id: co.items[0], quantity: '1000', unit_price: '100' },
+      ])
+    ).data as Saved
+    const confirmed = await sales.rpc('confirm_sales_order', { p_order_id: saved.id })
+    expect(confirmed.error).toBeNull()
+    expect(confirmed.data).toMatchObject({ status: 'submitted' })
+    const inbox = await (boss.db as Any).rpc('approval_inbox', { p_box: 'pending' })
+    expect(inbox.error).toBeNull()
+    const task = (inbox.data as Array<{ doc_id: string; title: string }>).find((t) => t.doc_id === saved.id)
+    expect(task?.title).toBe(`${saved.number} 客户乙`)
+  })
 })
