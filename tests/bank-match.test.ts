@@ -420,6 +420,59 @@ describe('confirming through the stack', () => {
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
   })
 
+  it('lets people edit the rules through the API, within their rights', async () => {
+    const fee = await db.query(
+      `select id from public.accounts where tenant_id = $1 and code like '5603%' and name = '手续费'`,
+      [co.tenantId],
+    )
+    const learned = await co.cashier.db
+      .from('matching_rules')
+      .select('id')
+      .eq('counterparty', '上海客户乙')
+      .single()
+    expect(learned.error).toBeNull()
+    // the cashier narrows the learned rule to receipts
+    const narrowed = await co.cashier.db
+      .from('matching_rules')
+      .update({ direction: 'in' })
+      .eq('id', learned.data?.id as string)
+      .select('direction, kind, party_id')
+    expect(narrowed.error).toBeNull()
+    expect(narrowed.data).toEqual([{ direction: 'in', kind: 'receipt', party_id: co.customerId }])
+    // the accountant adds a keyword rule; a voucher rule needs its account
+    const added = await co.accountant.db
+      .from('matching_rules')
+      .insert({
+        tenant_id: co.tenantId,
+        keyword: '利息',
+        direction: 'in',
+        kind: 'voucher',
+        account_id: fee.rows[0].id,
+      })
+      .select('id')
+      .single()
+    expect(added.error).toBeNull()
+    const noAccount = await co.accountant.db
+      .from('matching_rules')
+      .insert({ tenant_id: co.tenantId, keyword: '杂费', kind: 'voucher' })
+    expect(noAccount.error?.code).toBe('23514')
+    // the cashier may not delete (read, create, update), the accountant may
+    const cashierDelete = await co.cashier.db
+      .from('matching_rules')
+      .delete()
+      .eq('id', added.data?.id as string)
+      .select('id')
+    expect(cashierDelete.error?.code ?? (cashierDelete.data ?? []).length).not.toBe(1)
+    const accountantDelete = await co.accountant.db
+      .from('matching_rules')
+      .delete()
+      .eq('id', added.data?.id as string)
+      .select('id')
+    expect(accountantDelete.data).toHaveLength(1)
+    const sales = await co.sales.db.from('matching_rules').select('id')
+    expect(sales.data ?? []).toEqual([])
+  })
+
   it('shows what is left of the statement, and the bank account in the books', async () => {
     const { data, error } = await co.cashier.db.rpc('bank_reconciliation', { p_statement_id: statementId })
     expect(error).toBeNull()

@@ -158,7 +158,7 @@ describe('partial red-letter invoices', () => {
   })
 
   it('refuses lines that are not on the original, named twice, with no or several measures, or not positive', async () => {
-    const cases: [object[], string][] = [
+    const cases: [Record<string, string | number>[], string][] = [
       [[{ line_no: 9, quantity: '1' }], 'lines[1].line_no'],
       [
         [

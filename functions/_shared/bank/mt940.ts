@@ -4,7 +4,7 @@
 
 import { normDecimal } from './decimal.ts'
 import { clean, daysInMonth } from './text.ts'
-import { fail, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
+import { type Budget, fail, NO_BUDGET, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
 
 interface Field {
   tag: string
@@ -35,12 +35,13 @@ const TAGS = new Set([
   'NS',
 ])
 
-function splitFields(text: string, warnings: ParseWarning[]): Field[] {
+function splitFields(text: string, warnings: ParseWarning[], budget: Budget): Field[] {
   const fields: Field[] = []
   const lines = text.split(/\r\n|\r|\n/)
   lines.forEach((raw, idx) => {
     let l = raw
     const lineNo = idx + 1
+    budget.tick(lineNo)
     // {1:...}{2:...}{3:...}{4: header on its own or in front of the first field
     if (l.startsWith('{')) {
       const i = l.indexOf('{4:')
@@ -193,9 +194,9 @@ export interface Mt940Result {
   kind: 'mt940' | 'mt942'
 }
 
-export function parseMt940(text: string): Mt940Result {
+export function parseMt940(text: string, budget: Budget = NO_BUDGET): Mt940Result {
   const warnings: ParseWarning[] = []
-  const fields = splitFields(text, warnings)
+  const fields = splitFields(text, warnings, budget)
   if (!fields.some((f) => f.tag !== '-')) fail(1, 'file', 'no MT940 fields (:20:, :25:, :60F: …) found')
   const kind = fields.some((f) => f.tag === '13D' || f.tag === '34F' || f.tag === '13') ? 'mt942' : 'mt940'
   const statements: RawStatement[] = []

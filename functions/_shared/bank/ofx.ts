@@ -3,7 +3,7 @@
 
 import { canonicalAmount, normDecimal } from './decimal.ts'
 import { clean, isoDate } from './text.ts'
-import { fail, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
+import { type Budget, fail, NO_BUDGET, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
 import { decodeEntities } from './xml.ts'
 
 interface Node {
@@ -134,13 +134,14 @@ function markup(start: number, end: number, name: string | null, closing: boolea
   return found
 }
 
-export function buildTree(src: string, firstLine = 1, from = 0): Node {
+export function buildTree(src: string, firstLine = 1, from = 0, budget: Budget = NO_BUDGET): Node {
   const root = new TreeNode('#root', firstLine, null)
   const stack: TreeNode[] = [root]
   let last = from
   let line = firstLine
   let leafOpen: TreeNode | null = null
   for (let m = nextMarkup(src, last); m; m = nextMarkup(src, last)) {
+    budget.tick(line)
     const mStart = m.start
     const mEnd = m.end
     const name = m.name
@@ -261,12 +262,15 @@ function ofxAmount(n: Node | undefined, parent: Node, field: string): string {
   return v as string
 }
 
-export function parseOfx(text: string): { statements: RawStatement[]; warnings: ParseWarning[] } {
+export function parseOfx(
+  text: string,
+  budget: Budget = NO_BUDGET,
+): { statements: RawStatement[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = []
   const start = text.search(/<OFX>/i)
   if (start < 0) fail(1, 'OFX', 'no <OFX> element found')
   const headerLines = text.slice(0, start).split(/\r\n|\r|\n/).length - 1
-  const tree = buildTree(text, headerLines + 1, start)
+  const tree = buildTree(text, headerLines + 1, start, budget)
   const ofx = kid(tree, 'OFX')
   if (!ofx) fail(1, 'OFX', 'no <OFX> element found')
   const stmts = [...all(ofx as Node, 'STMTRS'), ...all(ofx as Node, 'CCSTMTRS')]
