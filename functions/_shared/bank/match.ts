@@ -160,6 +160,32 @@ export function bigrams(s: string): string[] {
   return out
 }
 
+/**
+ * The bigrams of a name as Map keys, in the order of bigrams(): a pair of ASCII or CJK characters as one
+ * small integer (no string per bigram: the index of 10,000 names would make 80,000 of them), any other
+ * bigram as its text. One key per bigram and one bigram per key, so counting keys counts bigrams.
+ */
+type GramKey = number | string
+const CJK = 0x4e00
+const SPAN = 128 + 0x9fff - CJK + 1
+/** ASCII → itself, CJK ideograph → 128 + offset, else −1 (the pair then keys by its text). */
+const compact = (c: number) => (c < 128 ? c : c >= CJK && c <= 0x9fff ? 128 + c - CJK : -1)
+
+function gramKeys(s: string, out: GramKey[]): GramKey[] {
+  out.length = 0
+  if (s.length < 2 || hasSurrogate(s)) {
+    for (const g of bigrams(s)) out.push(g)
+    return out
+  }
+  let a = compact(s.charCodeAt(0))
+  for (let i = 0; i < s.length - 1; i++) {
+    const b = compact(s.charCodeAt(i + 1))
+    out.push(a >= 0 && b >= 0 ? a * SPAN + b : s.slice(i, i + 2))
+    a = b
+  }
+  return out
+}
+
 /** Sørensen–Dice on bigram multisets: 1 for equal names, 0 for nothing in common. */
 export function dice(a: string, b: string): number {
   if (!a || !b) return 0
@@ -336,13 +362,14 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   const byNorm = new Map<string, number>()
   for (let p = 0; p < parties; p++) if (partyNorms[p]) byNorm.set(partyNorms[p], p)
   // bigram postings (party numbers), built the first time a counterparty is not found by its exact name
-  let byBigram: Map<string, number[]> | null = null
-  const bigramIndex = (): Map<string, number[]> => {
+  let byBigram: Map<GramKey, number[]> | null = null
+  const keys: GramKey[] = []
+  const bigramIndex = (): Map<GramKey, number[]> => {
     if (byBigram) return byBigram
     byBigram = new Map()
     for (let p = 0; p < parties; p++) {
       if (!partyNorms[p]) continue
-      for (const g of bigrams(partyNorms[p])) {
+      for (const g of gramKeys(partyNorms[p], keys)) {
         const list = byBigram.get(g)
         if (!list) byBigram.set(g, [p])
         // a party once per bigram (parties come in order: a repeat is the last one); a list past
@@ -448,7 +475,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         named.push(exact)
       } else {
         // parties sharing bigrams with the name; Dice only for those sharing enough of them
-        const grams = new Set(bigrams(norm))
+        const grams = new Set(gramKeys(norm, keys))
         sharing.length = 0
         const index = bigramIndex()
         for (const g of grams) {
