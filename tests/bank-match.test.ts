@@ -142,6 +142,39 @@ describe('the scorer (pure)', () => {
     expect(out[2].suggestions[0]).toMatchObject({ kind: 'voucher', account_id: 'fee', rule_id: 'r1' })
   })
 
+  it('compares amounts beyond 2^53 cents exactly, and names outside the BMP or with Latin letters', () => {
+    const out = suggest(
+      input({
+        lines: [
+          line('99999999999999999.98', { counterparty_name: '𠀀𠀁贸易' }),
+          line('-1130.00', { counterparty_name: 'MÜLLER GmbH' }),
+        ],
+        open_items: [
+          item({
+            id: 'huge',
+            party_id: 'p9',
+            party_name: '𠀀𠀁贸易有限公司',
+            outstanding: '99999999999999999.99',
+          }),
+          item({
+            id: 'huge-1c',
+            party_id: 'p9',
+            party_name: '𠀀𠀁贸易有限公司',
+            outstanding: '99999999999999999.98',
+          }),
+          item({ id: 'muller', party_id: 'p8', party_name: 'Müller', outstanding: '-1130.00', number: null }),
+        ],
+      }),
+    )
+    // one cent apart beyond 2^53 cents (a double would make them equal): exact for one, partial for the other
+    expect(out[0].suggestions.map((x) => [x.open_item_id, x.score])).toEqual([
+      ['huge-1c', 80],
+      ['huge', 50],
+    ])
+    expect(out[0].suggestions[1].reasons[0]).toMatch(/partial/)
+    expect(out[1].suggestions[0]).toMatchObject({ open_item_id: 'muller', kind: 'payment', score: 80 })
+  })
+
   it('does not look at every pair: a line with no key in common costs nothing per item', () => {
     const items = Array.from({ length: 20000 }, (_, i) =>
       item({
