@@ -340,3 +340,21 @@ describe('the database rule, whatever writes the lines', () => {
     expect([a.error, b.error].find((e) => e !== null)).toMatchObject({ code: 'TR847' })
   })
 })
+
+describe('taxpayer ids on invoice data', () => {
+  it('are validated by the database (统一社会信用代码 check digit), for parties and invoices', async () => {
+    const bad = '91350100M000100Y44'
+    const party = await co.accountant.db
+      .from('parties')
+      .update({ taxpayer_id: bad })
+      .eq('id', co.customerId)
+      .select('id')
+    expect(party.error?.code).toBe('23514')
+    await expect(
+      db.query('update public.tax_invoices set buyer_taxpayer_id = $2 where id = $1', [original, bad]),
+    ).rejects.toMatchObject({ code: '23514' })
+    await expect(
+      db.query('update public.tax_invoices set seller_taxpayer_id = $2 where id = $1', [original, bad]),
+    ).rejects.toMatchObject({ code: '23514' })
+  })
+})
