@@ -1,7 +1,7 @@
 // Matching statement lines against open items (functions/_shared/bank/match.ts) at two sizes: 1,000
 // lines × 1,000 items and 10,000 × 10,000. The scorer indexes items by amount, name bigrams and number,
 // so ten times the data must cost at most 15 times the time (a pairwise scan would cost 100 times).
-// Run: `npm run bench:bank-matching` (env ROUNDS, default 15). Exits 1 when time(10k) > 15 × time(1k).
+// Run: `npm run bench:bank-matching` (env ROUNDS, default 31). Exits 1 when time(10k) > 15 × time(1k).
 //
 // How it measures, on a shared 2-core machine whose load comes and goes:
 // - The 1k baseline is ten DIFFERENT 1k worlds matched one after the other (the same amount of data as
@@ -55,7 +55,7 @@ function world(n: number, offset = 0): MatchInput {
   return { lines, open_items, bank_accounts: [], rules: [] }
 }
 
-const rounds = Number(process.env.ROUNDS ?? 15)
+const rounds = Number(process.env.ROUNDS ?? 31)
 const smalls = Array.from({ length: 10 }, (_, i) => world(1_000, i * 1_000))
 const large = world(10_000)
 

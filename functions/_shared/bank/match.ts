@@ -320,7 +320,18 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   const partyIndex = new Map<string, number>()
   const partyNames: string[] = []
   const partyNorms: string[] = []
+  // document numbers: only those some memo names are indexed. The memos are read first for the tokens
+  // that look like numbers; an item's number is then looked up among them (a small map), instead of
+  // every item's number going into a map as large as the open items.
+  const numberPattern = /[A-Z]{1,6}[-_]?\d{4,}(?:[-_]\d+)*/g
+  const hasDigits = /\d{4}/
   const byNumber = new Map<string, number>()
+  for (const l of input.lines) {
+    const memo = l.memo ? upper(l.memo) : ''
+    if (memo.length < 4 || !hasDigits.test(memo)) continue
+    numberPattern.lastIndex = 0
+    for (let m = numberPattern.exec(memo); m; m = numberPattern.exec(memo)) byNumber.set(m[0], -1)
+  }
   // items share few distinct dates: their day numbers once per date
   const dayOf = new Map<string, number>()
   const itemDay = (iso: string): number => {
@@ -344,7 +355,11 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       partyNorms.push(normalizeName(oi.party_name))
     }
     itemParty.push(p)
-    if (oi.number && oi.number.length >= 4) byNumber.set(upper(oi.number), k)
+    if (byNumber.size && oi.number && oi.number.length >= 4) {
+      // the last item with a number wins, as when every number was indexed
+      const u = upper(oi.number)
+      if (byNumber.has(u)) byNumber.set(u, k)
+    }
   }
   const parties = partyNames.length
   // chains in input order: built backwards, each item put in front of the later ones
@@ -411,9 +426,6 @@ export function suggest(input: MatchInput): LineSuggestions[] {
     }
     return openLinesBy.get(account)?.get(amount) ?? []
   }
-  const numberPattern = /[A-Z]{1,6}[-_]?\d{4,}(?:[-_]\d+)*/g
-  const hasDigits = /\d{4}/
-
   // per-line state without per-line allocation: stamps say "taken by line i" (candidates, named
   // parties, parties sharing bigrams), and the scratch lists are emptied, not replaced
   const itemStamp = new Int32Array(n).fill(-1)
@@ -513,7 +525,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       numberPattern.lastIndex = 0
       for (let m = numberPattern.exec(memo); m; m = numberPattern.exec(memo)) {
         const k = byNumber.get(m[0])
-        if (k !== undefined) {
+        if (k !== undefined && k >= 0) {
           numbers.push(items[k].id)
           if (itemStamp[k] !== lineNo) {
             itemStamp[k] = lineNo
