@@ -313,10 +313,11 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   // for the garbage collector to copy, and a compact working set when there are many items.
   const items = input.open_items
   const n = items.length
-  const amounts: Amount[] = []
-  const docDays: number[] = []
-  const dueDays: number[] = []
-  const itemParty: number[] = []
+  // per-item numbers in typed arrays: outside the JS heap, so the garbage collector never copies them
+  const amounts: Amount[] = new Array(n)
+  const docDays = new Float64Array(n)
+  const dueDays = new Float64Array(n)
+  const itemParty = new Int32Array(n)
   const partyIndex = new Map<string, number>()
   const partyNames: string[] = []
   const partyNorms: string[] = []
@@ -344,9 +345,9 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   }
   for (let k = 0; k < n; k++) {
     const oi = items[k]
-    amounts.push(amountOf(oi.outstanding))
-    docDays.push(itemDay(oi.doc_date))
-    dueDays.push(itemDay(oi.due_date))
+    amounts[k] = amountOf(oi.outstanding)
+    docDays[k] = itemDay(oi.doc_date)
+    dueDays[k] = itemDay(oi.due_date)
     let p = partyIndex.get(oi.party_id)
     if (p === undefined) {
       p = partyNames.length
@@ -354,7 +355,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       partyNames.push(oi.party_name)
       partyNorms.push(normalizeName(oi.party_name))
     }
-    itemParty.push(p)
+    itemParty[k] = p
     if (byNumber.size && oi.number && oi.number.length >= 4) {
       // the last item with a number wins, as when every number was indexed
       const u = upper(oi.number)
@@ -438,10 +439,14 @@ export function suggest(input: MatchInput): LineSuggestions[] {
   const sharing: number[] = []
   const numbers: string[] = []
   const result: LineSuggestions[] = new Array(input.lines.length)
+  const found: Suggestion[] = []
+  const reasons: string[] = []
 
   for (let lineNo = 0; lineNo < input.lines.length; lineNo++) {
     const line = input.lines[lineNo]
-    const out: Suggestion[] = []
+    // suggestions gather in a scratch list; the line keeps an exact-size copy of the best TOP. The
+    // scratch lists are filled through counters (no per-line array, and no length resets)
+    let nOut = 0
     const day = dayNo(line.date)
     const c = amountOf(line.amount)
     const inflow = c > 0
@@ -455,7 +460,7 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         : undefined
     if (other && other.id !== line.bank_account_id) {
       const twin = twinsOf(other.id, -c).find((l) => days(l.date, line.date) <= 3)
-      out.push({
+      found[nOut++] = {
         kind: 'transfer',
         score: twin ? 95 : 80,
         account_id: other.account_id,
@@ -467,28 +472,28 @@ export function suggest(input: MatchInput): LineSuggestions[] {
             ? [`该账户有金额相反的流水 / the other account has the opposite line on ${twin.date}`]
             : []),
         ],
-      })
+      }
     }
 
     // 2. open items: candidates by amount, by party name, by document number in the memo
-    candidates.length = 0
-    named.length = 0
-    numbers.length = 0
+    let nc = 0
+    let nn = 0
+    let nnum = 0
     for (let k = byAmount.get(c) ?? -1; k >= 0; k = nextSameAmount[k]) {
       if (itemStamp[k] === lineNo) continue
       itemStamp[k] = lineNo
-      candidates.push(k)
+      candidates[nc++] = k
     }
     if (norm) {
       const exact = byNorm.get(norm)
       if (exact !== undefined) {
         partyStamp[exact] = lineNo
         partySim[exact] = 1
-        named.push(exact)
+        named[nn++] = exact
       } else {
         // parties sharing bigrams with the name; Dice only for those sharing enough of them
         const grams = new Set(gramKeys(norm, keys))
-        sharing.length = 0
+        let nsh = 0
         const index = bigramIndex()
         for (const g of grams) {
           const list = index.get(g)
@@ -497,27 +502,29 @@ export function suggest(input: MatchInput): LineSuggestions[] {
             if (sharedStamp[p] !== lineNo) {
               sharedStamp[p] = lineNo
               sharedCount[p] = 0
-              sharing.push(p)
+              sharing[nsh++] = p
             }
             sharedCount[p]++
           }
         }
         const need = grams.size > 1 ? 2 : 1
-        for (const p of sharing) {
+        for (let si = 0; si < nsh; si++) {
+          const p = sharing[si]
           if (sharedCount[p] < need) continue
           const s = dice(norm, partyNorms[p])
           if (s >= 0.5) {
             partyStamp[p] = lineNo
             partySim[p] = s
-            named.push(p)
+            named[nn++] = p
           }
         }
       }
-      for (const p of named) {
+      for (let ni = 0; ni < nn; ni++) {
+        const p = named[ni]
         for (let k = partyFirst[p]; k >= 0; k = nextOfParty[k]) {
           if (itemStamp[k] === lineNo) continue
           itemStamp[k] = lineNo
-          candidates.push(k)
+          candidates[nc++] = k
         }
       }
     }
@@ -526,31 +533,33 @@ export function suggest(input: MatchInput): LineSuggestions[] {
       for (let m = numberPattern.exec(memo); m; m = numberPattern.exec(memo)) {
         const k = byNumber.get(m[0])
         if (k !== undefined && k >= 0) {
-          numbers.push(items[k].id)
+          numbers[nnum++] = items[k].id
           if (itemStamp[k] !== lineNo) {
             itemStamp[k] = lineNo
-            candidates.push(k)
+            candidates[nc++] = k
           }
         }
       }
     }
 
-    for (const k of candidates) {
+    for (let ci = 0; ci < nc; ci++) {
+      const k = candidates[ci]
       const oc = amounts[k]
       if (oc === 0 || oc > 0 !== inflow) continue
       const oi = items[k]
       const p = itemParty[k]
-      const isNamed = partyStamp[p] === lineNo
-      const reasons: string[] = []
+      let nr = 0
+      const isNamed = nn > 0 && partyStamp[p] === lineNo
+      const inMemo = nnum > 0 && includes(numbers, nnum, oi.id)
       let score = 0
       if (oc === c) {
         score += 50
-        reasons.push(`金额一致 ${oi.outstanding} / amount matches exactly`)
+        reasons[nr++] = `金额一致 ${oi.outstanding} / amount matches exactly`
       } else if ((inflow && c < oc) || (!inflow && c > oc)) {
-        if (!isNamed && !numbers.includes(oi.id)) continue
+        if (!isNamed && !inMemo) continue
         score += 20
-        reasons.push(`部分核销 ${line.amount} / ${oi.outstanding} / partial settlement`)
-      } else if (!numbers.includes(oi.id)) continue
+        reasons[nr++] = `部分核销 ${line.amount} / ${oi.outstanding} / partial settlement`
+      } else if (!inMemo) continue
       const sim = isNamed
         ? partySim[p]
         : norm
@@ -558,28 +567,28 @@ export function suggest(input: MatchInput): LineSuggestions[] {
           : 0
       if (sim > 0) {
         score += Math.round(sim * 25)
-        reasons.push(
+        reasons[nr++] =
           sim === 1
             ? `对方户名与「${oi.party_name}」一致 / counterparty is ${oi.party_name}`
-            : `对方户名与「${oi.party_name}」相似 ${Math.round(sim * 100)}% / counterparty name ${Math.round(sim * 100)}% similar`,
-        )
+            : `对方户名与「${oi.party_name}」相似 ${Math.round(sim * 100)}% / counterparty name ${Math.round(sim * 100)}% similar`
       }
-      if (numbers.includes(oi.id)) {
+      if (inMemo) {
         score += 20
-        reasons.push(`摘要含单号 ${oi.number} / the memo names document ${oi.number}`)
+        reasons[nr++] = `摘要含单号 ${oi.number} / the memo names document ${oi.number}`
       }
       const gap = Math.min(Math.abs(day - dueDays[k]), Math.abs(day - docDays[k]))
       if (gap <= 30) {
         score += gap <= 7 ? 5 : 2
-        reasons.push(DATE_REASONS[gap] ?? `日期接近 (${gap} 天) / date within ${gap} days`)
+        reasons[nr++] = DATE_REASONS[gap] ?? `日期接近 (${gap} 天) / date within ${gap} days`
       }
-      out.push({
+      found[nOut++] = {
         kind: inflow ? 'receipt' : 'payment',
         score: Math.min(score, 100),
         open_item_id: oi.id,
         party_id: oi.party_id,
-        reasons,
-      })
+        // an exact-size copy (a growing array would keep spare room on every suggestion)
+        reasons: reasons.slice(0, nr),
+      }
     }
 
     // 3. rules: the counterparty, else keywords in the memo
@@ -590,33 +599,39 @@ export function suggest(input: MatchInput): LineSuggestions[] {
         if (r.direction !== 'any' && r.direction !== direction) continue
         if (r.kind === 'receipt' && !inflow) continue
         if (r.kind === 'payment' && inflow) continue
-        out.push(
-          ruleSuggestion(
-            r,
-            60 + Math.min(r.hits, 10) * 2,
-            `规则: 对方户名 / rule: counterparty "${r.counterparty}" (${r.hits}×)`,
-          ),
+        found[nOut++] = ruleSuggestion(
+          r,
+          60 + Math.min(r.hits, 10) * 2,
+          `规则: 对方户名 / rule: counterparty "${r.counterparty}" (${r.hits}×)`,
         )
       }
     }
     for (const r of keywordRules) {
       if (r.direction !== 'any' && r.direction !== direction) continue
       if (!memo.includes((r.keyword as string).toUpperCase())) continue
-      out.push(
-        ruleSuggestion(
-          r,
-          55 + Math.min(r.hits, 10),
-          `规则: 摘要含「${r.keyword}」/ rule: memo contains "${r.keyword}"`,
-        ),
+      found[nOut++] = ruleSuggestion(
+        r,
+        55 + Math.min(r.hits, 10),
+        `规则: 摘要含「${r.keyword}」/ rule: memo contains "${r.keyword}"`,
       )
     }
 
     // the best TOP in score order (stable: equal scores keep the order they were found in)
-    if (out.length > 1) out.sort((a, b) => b.score - a.score)
-    if (out.length > TOP) out.length = TOP
-    result[lineNo] = { line_id: line.id, suggestions: out }
+    let best: Suggestion[] = []
+    if (nOut > 0) {
+      best = found.slice(0, nOut)
+      if (nOut > 1) best.sort((a, b) => b.score - a.score)
+      if (nOut > TOP) best.length = TOP
+    }
+    result[lineNo] = { line_id: line.id, suggestions: best }
   }
   return result
+}
+
+/** Is s among the first n of list? */
+function includes(list: string[], n: number, s: string): boolean {
+  for (let i = 0; i < n; i++) if (list[i] === s) return true
+  return false
 }
 
 function ruleSuggestion(r: MatchRule, score: number, reason: string): Suggestion {
