@@ -10,9 +10,10 @@
 //   would then measure the cache size, not the algorithm.
 // - Warm-up first (the JIT), then rounds; each round times the ten 1k worlds and the 10k world back to
 //   back, the order alternating between rounds, so both see the same load.
-// - Both wall time and CPU time of the process (process.cpuUsage: time it actually ran, which other
-//   processes taking the cores do not inflate) are recorded; the medians over the rounds are printed,
-//   with their ratio, and the limit is checked on the CPU-time ratio. The wall-time ratio is printed too.
+// - Wall time (the time the limit is about) and CPU time of the process (process.cpuUsage: the time it
+//   ran, which other processes taking the cores do not inflate, but which counts the garbage
+//   collector's helper threads too) are recorded; the medians over the rounds are printed with their
+//   ratios, and the limit is checked on the wall-time ratio.
 import { type MatchInput, suggest } from '../functions/_shared/bank/match.ts'
 
 const surnames = ['上海', '北京', '深圳', '杭州', '南京', '成都', '武汉', '苏州', '广州', '天津']
@@ -109,12 +110,12 @@ console.log(`rounds: ${rounds} (after 3 warm-up rounds); medians`)
 console.log(`                         wall ms   cpu ms`)
 console.log(`1k lines × 1k items:    ${f(w1)}  ${f(c1)}   (10 different 1k worlds, per world)`)
 console.log(`10k lines × 10k items:  ${f(w10)}  ${f(c10)}`)
-console.log(`ratio 10k / 1k:         ${f(w10 / w1)}  ${f(c10 / c1)}   (limit ×15, checked on cpu)`)
+console.log(`ratio 10k / 1k:         ${f(w10 / w1)}  ${f(c10 / c1)}   (limit ×15, checked on wall)`)
 console.log(
   `fastest round: 1k ${Math.min(...wall1).toFixed(1)} ms, 10k ${Math.min(...wall10).toFixed(1)} ms wall`,
 )
 console.log(`lines with a suggestion at 10k: ${withSuggestion} of ${out.length}`)
-if (c10 > 15 * c1) {
+if (w10 > 15 * w1) {
   console.log('FAIL: matching grows faster than allowed')
   process.exitCode = 1
 }
