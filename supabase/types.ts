@@ -4670,6 +4670,7 @@ export type Database = {
           item_id: string | null
           line_no: number
           name: string
+          original_line_id: string | null
           quantity: number | null
           spec: string | null
           tax: number
@@ -4686,6 +4687,7 @@ export type Database = {
           item_id?: string | null
           line_no: number
           name: string
+          original_line_id?: string | null
           quantity?: number | null
           spec?: string | null
           tax: number
@@ -4702,6 +4704,7 @@ export type Database = {
           item_id?: string | null
           line_no?: number
           name?: string
+          original_line_id?: string | null
           quantity?: number | null
           spec?: string | null
           tax?: number
@@ -4712,6 +4715,13 @@ export type Database = {
           unit_price?: number | null
         }
         Relationships: [
+          {
+            foreignKeyName: "tax_invoice_lines_original_line_fkey"
+            columns: ["tenant_id", "original_line_id"]
+            isOneToOne: false
+            referencedRelation: "tax_invoice_lines"
+            referencedColumns: ["tenant_id", "id"]
+          },
           {
             foreignKeyName: "tax_invoice_lines_tenant_id_fkey"
             columns: ["tenant_id"]
@@ -6275,6 +6285,10 @@ export type Database = {
         Returns: Json
       }
       post_voucher: { Args: { p_voucher: string }; Returns: number }
+      prepare_partial_red_invoice: {
+        Args: { p_lines: Json; p_original_id: string; p_reason: string }
+        Returns: string
+      }
       prepare_red_invoice: {
         Args: {
           p_document_id?: string

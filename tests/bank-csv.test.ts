@@ -50,6 +50,37 @@ describe('CSV', () => {
     })
   })
 
+  it('reads UTF-8 with a BOM (the BOM is not part of the first header)', async () => {
+    const text =
+      '\uFEFF交易日期,金额,对方户名,摘要\n2026-03-01,"1,100.00",客户甲,货款\n2026-03-02,-5.00,,手续费\n'
+    const r = ok(await parseStatement(new TextEncoder().encode(text)))
+    expect(r).toMatchObject({ format: 'csv', encoding: 'utf-8' })
+    expect(r.mapping?.columns).toMatchObject({ date: 0, amount: 1, counterpartyName: 2 })
+    expect(r.statements[0].lines.map((l) => [l.date, l.amount, l.counterpartyName])).toEqual([
+      ['2026-03-01', '1100.00', '客户甲'],
+      ['2026-03-02', '-5.00', null],
+    ])
+  })
+
+  it('reads GB18030 four-byte characters (outside GBK) in a GBK file', async () => {
+    // a line before 合计 (GBK BA CF BC C6) whose counterparty has U+20000 (GB18030 95 32 82 36)
+    const gbk = own('gbk-debit-credit.csv')
+    const at = gbk.findIndex((_, i) => gbk[i] === 0xba && gbk[i + 1] === 0xcf && gbk[i + 2] === 0xbc)
+    const row = [
+      ...new TextEncoder().encode('2026-01-09,,,1.00,"111,341.45",Zhang'),
+      0x95,
+      0x32,
+      0x82,
+      0x36,
+      ...new TextEncoder().encode(',,SEQ20260109001,\r\n'),
+    ]
+    const bytes = new Uint8Array([...gbk.subarray(0, at), ...row, ...gbk.subarray(at)])
+    const r = ok(await parseStatement(bytes))
+    expect(r.encoding).toBe('gb18030')
+    expect(r.statements[0].lines.at(-1)).toMatchObject({ amount: '1.00', counterpartyName: 'Zhang\u{20000}' })
+    expect(r.statements[0].lines[0].counterpartyName).toBe('上海客户甲有限公司')
+  })
+
   it('reads UTF-16LE, TAB separated, signed amounts with +', async () => {
     const r = ok(await parseStatement(own('utf16le-signed.csv')))
     expect(r.encoding).toBe('utf-16le')

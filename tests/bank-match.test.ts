@@ -142,6 +142,39 @@ describe('the scorer (pure)', () => {
     expect(out[2].suggestions[0]).toMatchObject({ kind: 'voucher', account_id: 'fee', rule_id: 'r1' })
   })
 
+  it('compares amounts beyond 2^53 cents exactly, and names outside the BMP or with Latin letters', () => {
+    const out = suggest(
+      input({
+        lines: [
+          line('99999999999999999.98', { counterparty_name: '𠀀𠀁贸易' }),
+          line('-1130.00', { counterparty_name: 'MÜLLER GmbH' }),
+        ],
+        open_items: [
+          item({
+            id: 'huge',
+            party_id: 'p9',
+            party_name: '𠀀𠀁贸易有限公司',
+            outstanding: '99999999999999999.99',
+          }),
+          item({
+            id: 'huge-1c',
+            party_id: 'p9',
+            party_name: '𠀀𠀁贸易有限公司',
+            outstanding: '99999999999999999.98',
+          }),
+          item({ id: 'muller', party_id: 'p8', party_name: 'Müller', outstanding: '-1130.00', number: null }),
+        ],
+      }),
+    )
+    // one cent apart beyond 2^53 cents (a double would make them equal): exact for one, partial for the other
+    expect(out[0].suggestions.map((x) => [x.open_item_id, x.score])).toEqual([
+      ['huge-1c', 80],
+      ['huge', 50],
+    ])
+    expect(out[0].suggestions[1].reasons[0]).toMatch(/partial/)
+    expect(out[1].suggestions[0]).toMatchObject({ open_item_id: 'muller', kind: 'payment', score: 80 })
+  })
+
   it('does not look at every pair: a line with no key in common costs nothing per item', () => {
     const items = Array.from({ length: 20000 }, (_, i) =>
       item({
@@ -418,6 +451,59 @@ describe('confirming through the stack', () => {
       { status: 'reconciled', matched_voucher_id: (transfer.data as { voucher_id: string }).voucher_id },
     ])
     expect(await ledgerViolations(db, co.tenantId)).toEqual([])
+  })
+
+  it('lets people edit the rules through the API, within their rights', async () => {
+    const fee = await db.query(
+      `select id from public.accounts where tenant_id = $1 and code like '5603%' and name = '手续费'`,
+      [co.tenantId],
+    )
+    const learned = await co.cashier.db
+      .from('matching_rules')
+      .select('id')
+      .eq('counterparty', '上海客户乙')
+      .single()
+    expect(learned.error).toBeNull()
+    // the cashier narrows the learned rule to receipts
+    const narrowed = await co.cashier.db
+      .from('matching_rules')
+      .update({ direction: 'in' })
+      .eq('id', learned.data?.id as string)
+      .select('direction, kind, party_id')
+    expect(narrowed.error).toBeNull()
+    expect(narrowed.data).toEqual([{ direction: 'in', kind: 'receipt', party_id: co.customerId }])
+    // the accountant adds a keyword rule; a voucher rule needs its account
+    const added = await co.accountant.db
+      .from('matching_rules')
+      .insert({
+        tenant_id: co.tenantId,
+        keyword: '利息',
+        direction: 'in',
+        kind: 'voucher',
+        account_id: fee.rows[0].id,
+      })
+      .select('id')
+      .single()
+    expect(added.error).toBeNull()
+    const noAccount = await co.accountant.db
+      .from('matching_rules')
+      .insert({ tenant_id: co.tenantId, keyword: '杂费', kind: 'voucher' })
+    expect(noAccount.error?.code).toBe('23514')
+    // the cashier may not delete (read, create, update), the accountant may
+    const cashierDelete = await co.cashier.db
+      .from('matching_rules')
+      .delete()
+      .eq('id', added.data?.id as string)
+      .select('id')
+    expect(cashierDelete.error?.code ?? (cashierDelete.data ?? []).length).not.toBe(1)
+    const accountantDelete = await co.accountant.db
+      .from('matching_rules')
+      .delete()
+      .eq('id', added.data?.id as string)
+      .select('id')
+    expect(accountantDelete.data).toHaveLength(1)
+    const sales = await co.sales.db.from('matching_rules').select('id')
+    expect(sales.data ?? []).toEqual([])
   })
 
   it('shows what is left of the statement, and the bank account in the books', async () => {

@@ -310,3 +310,58 @@ describe('bad input', () => {
     expect(r.ok).toBe(false)
   })
 })
+
+describe('the time limit', () => {
+  const n = 3000
+  const enc = (s: string) => new TextEncoder().encode(s)
+  const rows = Array.from({ length: n }, (_, i) => i)
+  const files: Array<[string, Uint8Array]> = [
+    [
+      'csv',
+      enc(
+        `交易日期,金额,对方户名,摘要\n${rows.map((i) => `2026-03-01,${i + 1}.00,客户${i},货款`).join('\n')}\n`,
+      ),
+    ],
+    [
+      'mt940',
+      enc(
+        [
+          ':20:LIMIT',
+          ':25:12345678',
+          ':28C:1/1',
+          ...rows.flatMap((i) => [`:61:2603010301C${i + 1},00NTRFREF${i}`, `:86:Kunde ${i}`]),
+          '',
+        ].join('\r\n'),
+      ),
+    ],
+    [
+      'ofx',
+      enc(
+        `<OFX><BANKMSGSRSV1><STMTTRNRS><STMTRS><CURDEF>USD<BANKACCTFROM><ACCTID>1</BANKACCTFROM><BANKTRANLIST>${rows
+          .map((i) => `<STMTTRN><DTPOSTED>20260301<TRNAMT>${i + 1}.00<FITID>F${i}</STMTTRN>`)
+          .join('')}</BANKTRANLIST></STMTRS></STMTTRNRS></BANKMSGSRSV1></OFX>`,
+      ),
+    ],
+    [
+      'camt',
+      enc(
+        `<?xml version="1.0"?><Document><BkToCstmrStmt><Stmt><Id>S</Id><Acct><Id><Othr><Id>1</Id></Othr></Id><Ccy>EUR</Ccy></Acct>${rows
+          .map(
+            (i) =>
+              `<Ntry><Amt Ccy="EUR">${i + 1}.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-03-01</Dt></BookgDt></Ntry>`,
+          )
+          .join('')}</Stmt></BkToCstmrStmt></Document>`,
+      ),
+    ],
+  ]
+  for (const [format, bytes] of files) {
+    it(`stops reading ${format} past the limit, naming it; reads it within the limit`, async () => {
+      const late = await parseStatement(bytes, { timeLimitMs: -1 })
+      expect(late).toMatchObject({ ok: false, format, errors: [{ field: 'file' }] })
+      expect(late.ok ? '' : late.errors[0].message).toMatch(/longer than the time limit/)
+      const r = await parseStatement(bytes)
+      expect(r.ok, JSON.stringify(r.ok ? '' : r.errors)).toBe(true)
+      expect((r as ParseSuccess).statements[0].lines).toHaveLength(n)
+    })
+  }
+})

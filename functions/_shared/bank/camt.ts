@@ -3,7 +3,7 @@
 
 import { normDecimal } from './decimal.ts'
 import { clean } from './text.ts'
-import { fail, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
+import { type Budget, fail, NO_BUDGET, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
 import { child, children, descendants, parseXml, textAt, type XmlNode } from './xml.ts'
 
 const CONTAINERS: Record<string, string> = {
@@ -79,9 +79,12 @@ function details(entry: XmlNode, credit: boolean) {
   return { name: clean(name), account: clean(account), ref, memo: clean(memo.join(' | ')) }
 }
 
-export function parseCamt(text: string): { statements: RawStatement[]; warnings: ParseWarning[] } {
+export function parseCamt(
+  text: string,
+  budget: Budget = NO_BUDGET,
+): { statements: RawStatement[]; warnings: ParseWarning[] } {
   const warnings: ParseWarning[] = []
-  const doc = parseXml(text)
+  const doc = parseXml(text, budget)
   const body = doc.children.find((c) => CONTAINERS[c.name])
   if (doc.name !== 'Document' || !body) {
     fail(doc.line, doc.name, 'not a CAMT document (expected Document/BkToCstmrStmt)', doc.path)
@@ -117,6 +120,7 @@ export function parseCamt(text: string): { statements: RawStatement[]; warnings:
       }
     }
     for (const e of children(st, 'Ntry')) {
+      budget.tick(e.line)
       const { amount, currency: ccy } = signedAmount(e)
       const stsNode = child(e, 'Sts')
       const sts = (textAt(stsNode, 'Cd') ?? stsNode?.text.trim() ?? 'BOOK').toUpperCase()

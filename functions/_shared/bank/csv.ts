@@ -1,13 +1,15 @@
 // CSV/TSV reader for bank exports: delimiter guessing, quoted cells, and the quirks of Chinese
 // exports (TAB after a closing quote, cells padded with spaces and TABs).
 
+import { type Budget, NO_BUDGET } from './types.ts'
+
 export interface Row {
   cells: string[]
   /** 1-based line where the record starts */
   line: number
 }
 
-export function readDelimited(text: string, delimiter: string): Row[] {
+export function readDelimited(text: string, delimiter: string, budget: Budget = NO_BUDGET): Row[] {
   const rows: Row[] = []
   let cells: string[] = []
   let cell = ''
@@ -22,6 +24,7 @@ export function readDelimited(text: string, delimiter: string): Row[] {
     afterQuote = false
   }
   const endRow = () => {
+    budget.tick(rowLine)
     endCell()
     rows.push({ cells, line: rowLine })
     cells = []

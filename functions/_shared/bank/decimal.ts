@@ -53,8 +53,33 @@ export function fromDec(d: Dec): string {
   return neg ? `-${text}` : text
 }
 
+/**
+ * The string itself when it already is canonical (what fromDec would write: -?(0|[1-9]d*).dd, not
+ * -0.00), else null. Most amounts in bank files are, and this skips the BigInt round trip for them.
+ */
+export function canonicalAmount(s: string): string | null {
+  const n = s.length
+  if (n < 4 || s.charCodeAt(n - 3) !== 46) return null
+  let i = s.charCodeAt(0) === 45 ? 1 : 0
+  const first = i
+  let nonZero = false
+  for (; i < n; i++) {
+    if (i === n - 3) continue
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return null
+    if (c !== 48) nonZero = true
+  }
+  // no leading zero ("01.00"), at least one integer digit, no "-0.00"
+  if (n - 3 === first) return null
+  if (s.charCodeAt(first) === 48 && n - 3 > first + 1) return null
+  if (first === 1 && !nonZero) return null
+  return s
+}
+
 /** Normalise a plain decimal string; null when invalid. */
 export function normDecimal(s: string): string | null {
+  const plain = canonicalAmount(s)
+  if (plain !== null) return plain
   const d = toDec(s)
   return d ? fromDec(d) : null
 }

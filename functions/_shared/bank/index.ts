@@ -10,6 +10,7 @@ import { parseOfx } from './ofx.ts'
 import { readTable } from './table.ts'
 import { decodeBytes, stripControl } from './text.ts'
 import {
+  Budget,
   type ParseError,
   ParseFailed,
   type ParseOptions,
@@ -26,6 +27,7 @@ export { autoMap, headerSignature } from './table.ts'
 export type * from './types.ts'
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+export const DEFAULT_TIME_LIMIT_MS = 25_000
 
 const refuse = (format: StatementFormat | null, field: string, message: string): ParseResult => ({
   ok: false,
@@ -35,6 +37,8 @@ const refuse = (format: StatementFormat | null, field: string, message: string):
 
 export async function parseStatement(bytes: Uint8Array, opts: ParseOptions = {}): Promise<ParseResult> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+  const limitMs = opts.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS
+  const budget = new Budget(Date.now() + limitMs, limitMs)
   if (bytes.length > maxBytes)
     return refuse(null, 'file', `the file is ${bytes.length} bytes; the limit is ${maxBytes}`)
   const detected = opts.format ?? detectFormat(bytes)
@@ -55,16 +59,16 @@ export async function parseStatement(bytes: Uint8Array, opts: ParseOptions = {})
     let encoding: string | null = null
     let outFormat: StatementFormat = format
     if (format === 'xlsx') {
-      const rows = await readXlsx(bytes, maxBytes * 5)
-      const t = readTable(rows, opts, 'row')
+      const rows = await readXlsx(bytes, maxBytes * 5, budget)
+      const t = readTable(rows, opts, 'row', budget)
       mapping = t.mapping
       statements = [t.statement]
       warnings = t.warnings
     } else if (format === 'csv') {
       const d = decodeBytes(bytes, ['gb18030', 'windows-1252'])
       encoding = d.encoding
-      const rows = readDelimited(d.text, guessDelimiter(d.text))
-      const t = readTable(rows, opts)
+      const rows = readDelimited(d.text, guessDelimiter(d.text), budget)
+      const t = readTable(rows, opts, 'line', budget)
       mapping = t.mapping
       statements = [t.statement]
       warnings = t.warnings
@@ -74,16 +78,16 @@ export async function parseStatement(bytes: Uint8Array, opts: ParseOptions = {})
       const { text, removed } = stripControl(d.text)
       if (removed) warnings.push({ line: null, message: `${removed} control character(s) removed` })
       if (format === 'mt940' || format === 'mt942') {
-        const r = parseMt940(text)
+        const r = parseMt940(text, budget)
         statements = r.statements
         warnings.push(...r.warnings)
         outFormat = r.kind
       } else if (format === 'camt') {
-        const r = parseCamt(text)
+        const r = parseCamt(text, budget)
         statements = r.statements
         warnings.push(...r.warnings)
       } else {
-        const r = parseOfx(text)
+        const r = parseOfx(text, budget)
         statements = r.statements
         warnings.push(...r.warnings)
       }

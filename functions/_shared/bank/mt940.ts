@@ -4,7 +4,7 @@
 
 import { normDecimal } from './decimal.ts'
 import { clean, daysInMonth } from './text.ts'
-import { fail, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
+import { type Budget, fail, NO_BUDGET, type ParseWarning, type RawLine, type RawStatement } from './types.ts'
 
 interface Field {
   tag: string
@@ -35,23 +35,26 @@ const TAGS = new Set([
   'NS',
 ])
 
-function splitFields(text: string, warnings: ParseWarning[]): Field[] {
+function splitFields(text: string, warnings: ParseWarning[], budget: Budget): Field[] {
   const fields: Field[] = []
   const lines = text.split(/\r\n|\r|\n/)
   lines.forEach((raw, idx) => {
     let l = raw
     const lineNo = idx + 1
+    budget.tick(lineNo)
     // {1:...}{2:...}{3:...}{4: header on its own or in front of the first field
     if (l.startsWith('{')) {
       const i = l.indexOf('{4:')
       if (i >= 0) l = l.slice(i + 3)
       else if (/^\{\d:/.test(l)) return
     }
-    if (/^-\}?(\{5:.*)?\s*$/.test(l) || /^\}?\{5:/.test(l)) {
+    // the end markers start with '-', '}' or '{', a field with ':' (no RegExp for the other lines)
+    const c0 = l.charCodeAt(0)
+    if ((c0 === 45 || c0 === 125 || c0 === 123) && (/^-\}?(\{5:.*)?\s*$/.test(l) || /^\}?\{5:/.test(l))) {
       fields.push({ tag: '-', value: '', line: lineNo })
       return
     }
-    const m = /^:(\d{2}[A-Z]?|NS):(.*)$/.exec(l)
+    const m = c0 === 58 ? /^:(\d{2}[A-Z]?|NS):(.*)$/.exec(l) : null
     if (m && TAGS.has(m[1])) {
       fields.push({ tag: m[1], value: m[2], line: lineNo })
     } else if (fields.length && fields[fields.length - 1].tag !== '-') {
@@ -62,6 +65,11 @@ function splitFields(text: string, warnings: ParseWarning[]): Field[] {
     }
   })
   return fields
+}
+
+function firstLine(v: string): string {
+  const i = v.indexOf('\n')
+  return i < 0 ? v : v.slice(0, i)
 }
 
 function year2(yy: string): number {
@@ -89,8 +97,17 @@ function mtDate(
     })
     day = last
   }
-  return `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+  const key = y * 10000 + m * 100 + day
+  let iso = ISO.get(key)
+  if (iso === undefined) {
+    iso = `${y}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+    if (ISO.size > 4096) ISO.clear()
+    ISO.set(key, iso)
+  }
+  return iso
 }
+/** ISO text of the dates already seen (a statement has few distinct days); bounded. */
+const ISO = new Map<number, string>()
 
 function mtAmount(raw: string, line: number, field: string): string {
   const s = raw.trim().replace(',', '.')
@@ -106,7 +123,7 @@ interface Balance {
 }
 
 function readBalance(f: Field, warnings: ParseWarning[]): Balance {
-  const m = /^\s*([CD])(\d{6})([A-Z]{3})?([\d,]+)\s*$/.exec(f.value.split('\n')[0])
+  const m = /^\s*([CD])(\d{6})([A-Z]{3})?([\d,]+)\s*$/.exec(firstLine(f.value))
   if (!m) fail(f.line, f.tag, `balance "${f.value.trim()}" is not C/D + YYMMDD + currency + amount`)
   const mm = m as RegExpExecArray
   const amt = mtAmount(mm[4], f.line, f.tag)
@@ -125,26 +142,41 @@ const LINE_61 =
   /^(\d{6})(\d{4}|\s{4})?(RC|RD|EC|ED|C|D)([A-Z])?(\d[\d,]*)(?:([A-Z][A-Z0-9 ]{3})([^\n]*?)(?:\/\/([^\n]*))?)?\s*(?:\n([\s\S]*))?$/
 
 /** German structured :86: (GVC?00…?63) and Dutch /NAME/…/IBAN/… details. */
-const PURPOSE_KEYS = ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29', '60', '61', '62', '63']
-const SUBFIELD_Q = /\?(\d{2})([^?]*)/g
-const SUBFIELD_GT = />(\d{2})([^>]*)/g
+const PURPOSE_KEYS = [20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 60, 61, 62, 63]
+/** subfield values by number, emptied after each use (the numbers written are in `touched`) */
+const SUB: string[] = new Array(100).fill('')
+const touched: number[] = []
 
 function readDetails(raw: string): { name: string | null; account: string | null; memo: string | null } {
   const joined = raw.indexOf('\n') < 0 ? raw : raw.replace(/\r?\n/g, '')
   const trimmed = joined.trim()
   const sep = /^\d{3}([?>])/.exec(trimmed)?.[1]
   if (sep) {
-    // subfields ?nn (or >nn): a plain object and one regex pass, no per-call arrays
-    const sub: Record<string, string> = {}
-    const re = sep === '?' ? SUBFIELD_Q : SUBFIELD_GT
-    re.lastIndex = 3
-    for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) sub[m[1]] = (sub[m[1]] ?? '') + m[2]
+    // subfields ?nn (or >nn), read by indexOf into a table by number: a separator not followed by
+    // two digits starts nothing, and a value runs to the next separator
+    const sub = SUB
+    const c = sep.charCodeAt(0)
+    for (let i = trimmed.indexOf(sep, 3); i >= 0; ) {
+      const d1 = trimmed.charCodeAt(i + 1) - 48
+      const d2 = trimmed.charCodeAt(i + 2) - 48
+      if (d1 >= 0 && d1 <= 9 && d2 >= 0 && d2 <= 9) {
+        let next = i + 3
+        while (next < trimmed.length && trimmed.charCodeAt(next) !== c) next++
+        const k = d1 * 10 + d2
+        if (!sub[k]) touched.push(k)
+        sub[k] += trimmed.slice(i + 3, next)
+        i = next < trimmed.length ? next : -1
+      } else i = trimmed.indexOf(sep, i + 1)
+    }
     let purpose = ''
     for (const k of PURPOSE_KEYS) if (sub[k]) purpose += sub[k]
-    const posting = sub['00']
-    const memo = posting?.trim() ? (purpose.trim() ? `${posting} | ${purpose}` : posting) : purpose
-    const acct = sub['30'] && sub['31'] ? `${sub['30']}/${sub['31']}` : sub['30'] || sub['31'] || ''
-    return { name: clean((sub['32'] ?? '') + (sub['33'] ?? '')), account: clean(acct), memo: clean(memo) }
+    const posting = sub[0]
+    const memo = posting.trim() ? (purpose.trim() ? `${posting} | ${purpose}` : posting) : purpose
+    const acct = sub[30] && sub[31] ? `${sub[30]}/${sub[31]}` : sub[30] || sub[31] || ''
+    const name = sub[32] + sub[33]
+    for (const k of touched) sub[k] = ''
+    touched.length = 0
+    return { name: clean(name), account: clean(acct), memo: clean(memo) }
   }
   if (/\/(NAME|IBAN|REMI|CNTP)\//.test(joined)) {
     const cntp = /\/CNTP\/([^/]*)\/([^/]*)\/([^/]*)\//.exec(joined)
@@ -162,9 +194,9 @@ export interface Mt940Result {
   kind: 'mt940' | 'mt942'
 }
 
-export function parseMt940(text: string): Mt940Result {
+export function parseMt940(text: string, budget: Budget = NO_BUDGET): Mt940Result {
   const warnings: ParseWarning[] = []
-  const fields = splitFields(text, warnings)
+  const fields = splitFields(text, warnings, budget)
   if (!fields.some((f) => f.tag !== '-')) fail(1, 'file', 'no MT940 fields (:20:, :25:, :60F: …) found')
   const kind = fields.some((f) => f.tag === '13D' || f.tag === '34F' || f.tag === '13') ? 'mt942' : 'mt940'
   const statements: RawStatement[] = []
@@ -202,7 +234,7 @@ export function parseMt940(text: string): Mt940Result {
       case '25':
       case '25P': {
         const s = ensure()
-        const acct = clean(f.value.split('\n')[0]) ?? ''
+        const acct = clean(firstLine(f.value)) ?? ''
         const m = /^(.*\d)([A-Z]{3})$/.exec(acct)
         s.accountId = m ? m[1] : acct
         if (m && !s.currency) s.currency = m[2]

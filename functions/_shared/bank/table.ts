@@ -5,9 +5,11 @@ import type { Row } from './csv.ts'
 import { addDec, fromDec, negateDecimal, toDec } from './decimal.ts'
 import { clean, guessDateOrder, normCurrency, parseLooseAmount, parseLooseDate } from './text.ts'
 import {
+  type Budget,
   type ColumnMapping,
   type DateOrder,
   fail,
+  NO_BUDGET,
   ParseFailed,
   type ParseOptions,
   type ParseWarning,
@@ -293,10 +295,15 @@ export interface TableResult {
   warnings: ParseWarning[]
 }
 
-export function readTable(rows: Row[], opts: ParseOptions, where: 'line' | 'row' = 'line'): TableResult {
+export function readTable(
+  rows: Row[],
+  opts: ParseOptions,
+  where: 'line' | 'row' = 'line',
+  budget: Budget = NO_BUDGET,
+): TableResult {
   let mapping: TableMapping | undefined
   try {
-    return readRows(rows, opts, where, (m) => {
+    return readRows(rows, opts, where, budget, (m) => {
       mapping = m
     })
   } catch (e) {
@@ -309,6 +316,7 @@ function readRows(
   rows: Row[],
   opts: ParseOptions,
   where: 'line' | 'row',
+  budget: Budget,
   expose: (m: TableMapping) => void,
 ): TableResult {
   const h = findHeader(rows)
@@ -381,6 +389,7 @@ function readRows(
   }
 
   for (const row of dataRows) {
+    budget.tick(row.line)
     if (row.cells.every((c) => c.trim() === '')) continue
     let date = readDate(row, columns.date)
     let valueDate = columns.valueDate === undefined ? null : readDate(row, columns.valueDate)

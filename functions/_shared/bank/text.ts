@@ -10,9 +10,21 @@ export interface Decoded {
   encoding: Encoding
 }
 
+/** Decoders made once (making one costs more than decoding a small file); fatal = refuse bad bytes. */
+const decoders = new Map<string, TextDecoder>()
+function decoder(enc: Encoding, fatal: boolean): TextDecoder {
+  const key = fatal ? `${enc}!` : enc
+  let d = decoders.get(key)
+  if (!d) {
+    d = new TextDecoder(enc, { fatal })
+    decoders.set(key, d)
+  }
+  return d
+}
+
 function tryDecode(bytes: Uint8Array, enc: Encoding): string | null {
   try {
-    return new TextDecoder(enc, { fatal: true }).decode(bytes)
+    return decoder(enc, true).decode(bytes)
   } catch {
     return null
   }
@@ -40,23 +52,23 @@ function looksUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeBytes(bytes: Uint8Array, fallbacks: Encoding[]): Decoded {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8' }
+    return { text: decoder('utf-8', false).decode(bytes.subarray(3)), encoding: 'utf-8' }
   }
   if (bytes[0] === 0xff && bytes[1] === 0xfe) {
-    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' }
+    return { text: decoder('utf-16le', false).decode(bytes.subarray(2)), encoding: 'utf-16le' }
   }
   if (bytes[0] === 0xfe && bytes[1] === 0xff) {
-    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' }
+    return { text: decoder('utf-16be', false).decode(bytes.subarray(2)), encoding: 'utf-16be' }
   }
   const u16 = looksUtf16(bytes)
-  if (u16) return { text: new TextDecoder(u16).decode(bytes), encoding: u16 }
+  if (u16) return { text: decoder(u16, false).decode(bytes), encoding: u16 }
   const utf8 = tryDecode(bytes, 'utf-8')
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' }
   for (const enc of fallbacks) {
     const t = tryDecode(bytes, enc)
     if (t !== null) return { text: t, encoding: enc }
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' }
+  return { text: decoder('windows-1252', false).decode(bytes), encoding: 'windows-1252' }
 }
 
 /** Latin-1 view of the first bytes, for format sniffing (all markers are ASCII). */
@@ -207,6 +219,16 @@ export function parseLooseAmount(raw: string): LooseAmount {
 
 /** Remove control characters (binary junk in bank files) except TAB/CR/LF. */
 export function stripControl(s: string): { text: string; removed: number } {
+  // most files have none: one pass without a RegExp says so, and the text is returned as it is
+  let any = false
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 127 || c === 0xfffd) {
+      any = true
+      break
+    }
+  }
+  if (!any) return { text: s, removed: 0 }
   let removed = 0
   // biome-ignore lint/suspicious/noControlCharactersInRegex: this is exactly what it removes
   const text = s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g, () => {
@@ -216,8 +238,13 @@ export function stripControl(s: string): { text: string; removed: number } {
   return { text, removed }
 }
 
+/** Whitespace clean() would change: at either end, two in a row, or any but a plain space. */
+const UNCLEAN = /^\s|\s$|\s\s|[^\S ]/
+
 export function clean(s: string | null | undefined): string | null {
   if (s == null) return null
+  // already clean: the string itself (one native test, no copy)
+  if (!UNCLEAN.test(s)) return s === '' ? null : s
   const t = s.replace(/[\s\u00a0\u3000]+/g, ' ').trim()
   return t === '' ? null : t
 }

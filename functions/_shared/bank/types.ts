@@ -112,6 +112,8 @@ export interface ParseOptions {
   defaultYear?: number
   /** reject files larger than this (default 20 MiB) */
   maxBytes?: number
+  /** give up reading after this many milliseconds (default 25,000): the error names the limit */
+  timeLimitMs?: number
 }
 
 export interface ParseSuccess {
@@ -145,6 +147,30 @@ export class ParseFailed extends Error {
     super(errors.map((e) => e.message).join('; '))
   }
 }
+
+/**
+ * The time limit of one parse: the main loop of every reader ticks it, and every 1024 ticks the clock
+ * is read; past the deadline the parse fails (field "file"), naming the limit. Passed explicitly, not
+ * kept in a module variable, because an XLSX parse awaits and requests interleave.
+ */
+export class Budget {
+  private ticks = 0
+  constructor(
+    private readonly deadline: number,
+    private readonly limitMs: number,
+  ) {}
+  tick(line: number | null): void {
+    if ((++this.ticks & 1023) === 0 && Date.now() > this.deadline) {
+      fail(
+        line,
+        'file',
+        `reading the file took longer than the time limit of ${this.limitMs / 1000} s: split it into smaller periods`,
+      )
+    }
+  }
+}
+/** No limit (the parsers called on their own, in tests). */
+export const NO_BUDGET = new Budget(Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY)
 
 export function fail(line: number | null, field: string, message: string, path?: string): never {
   throw new ParseFailed([path ? { line, path, field, message } : { line, field, message }])

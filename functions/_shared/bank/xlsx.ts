@@ -2,7 +2,7 @@
 // standard DecompressionStream, then the first worksheet as rows of strings for table.ts.
 
 import type { Row } from './csv.ts'
-import { fail } from './types.ts'
+import { type Budget, fail, NO_BUDGET } from './types.ts'
 import { children, descendants, parseXml, type XmlNode } from './xml.ts'
 
 interface ZipEntry {
@@ -101,7 +101,11 @@ function serialToIso(v: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-export async function readXlsx(bytes: Uint8Array, maxBytes: number): Promise<Row[]> {
+export async function readXlsx(
+  bytes: Uint8Array,
+  maxBytes: number,
+  budget: Budget = NO_BUDGET,
+): Promise<Row[]> {
   const dir = readDirectory(bytes)
   const get = async (name: string) => {
     const e = dir.get(name)
@@ -133,9 +137,10 @@ export async function readXlsx(bytes: Uint8Array, maxBytes: number): Promise<Row
     : []
   const stylesXml = await get('xl/styles.xml')
   const dates = dateStyles(stylesXml ? parseXml(stylesXml) : null)
-  const sheet = parseXml(sheetXml as string)
+  const sheet = parseXml(sheetXml as string, budget)
   const rows: Row[] = []
   for (const r of descendants(sheet, 'row')) {
+    budget.tick(r.line)
     const line = Number(r.attrs.r ?? rows.length + 1)
     const cells: string[] = []
     children(r, 'c').forEach((c, i) => {

@@ -1,7 +1,7 @@
 // A small strict XML reader (elements, attributes, text, CDATA; no DTDs) that keeps line numbers
 // and element paths so errors can name where they are. Used by CAMT and XLSX.
 
-import { ParseFailed } from './types.ts'
+import { type Budget, NO_BUDGET, ParseFailed } from './types.ts'
 
 export interface XmlNode {
   /** local name, namespace prefix removed */
@@ -33,7 +33,7 @@ function localName(qname: string): string {
 
 const START_TAG = /<([A-Za-z_][\w.:-]*)((?:\s+[\w.:-]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/y
 
-export function parseXml(src: string): XmlNode {
+export function parseXml(src: string, budget: Budget = NO_BUDGET): XmlNode {
   let pos = 0
   let line = 1
   const root: XmlNode = { name: '#root', attrs: {}, children: [], text: '', line: 1, path: '' }
@@ -47,6 +47,7 @@ export function parseXml(src: string): XmlNode {
     pos = to
   }
   while (pos < src.length) {
+    budget.tick(line)
     const lt = src.indexOf('<', pos)
     if (lt < 0) {
       if (stack.length > 1 && src.slice(pos).trim())
