@@ -6417,6 +6417,11 @@ export type Database = {
           revenue: number
         }[]
       }
+      save_order: {
+        Args: { p_kind: string; p_lines: Json; p_order: Json }
+        Returns: Json
+      }
+      save_voucher: { Args: { p_lines: Json; p_voucher: Json }; Returns: Json }
       set_member_department: {
         Args: { p_department: string; p_user: string }
         Returns: undefined
