@@ -13,7 +13,8 @@ const vendorGroups = [
 
 // The markdown stack (refine's MarkdownField) does not declare itself free of side effects, so the
 // bundler would keep all of it in the first download although only lazily loaded screens could use it.
-const sideEffectFree = /node_modules[\\/](react-markdown|remark-[^\\/]+|micromark[^\\/]*|mdast-[^\\/]+|hast-[^\\/]+|unified|unist-[^\\/]+|vfile[^\\/]*|property-information|space-separated-tokens|comma-separated-tokens|decode-named-character-reference|character-entities[^\\/]*|ccount|trough|bail|is-plain-obj|zwitch|longest-streak|markdown-table|style-to-object|inline-style-parser|html-url-attributes|devlop|trim-lines|estree-util-is-identifier-name)[\\/]/
+const sideEffectFree =
+  /node_modules[\\/](react-markdown|remark-[^\\/]+|micromark[^\\/]*|mdast-[^\\/]+|hast-[^\\/]+|unified|unist-[^\\/]+|vfile[^\\/]*|property-information|space-separated-tokens|comma-separated-tokens|decode-named-character-reference|character-entities[^\\/]*|ccount|trough|bail|is-plain-obj|zwitch|longest-streak|markdown-table|style-to-object|inline-style-parser|html-url-attributes|devlop|trim-lines|estree-util-is-identifier-name)[\\/]/
 
 // Vite takes "production" from NODE_ENV, which a host process may have set already (vitest sets
 // NODE_ENV=test and would get React's development build). A production-mode build is pinned here instead.
