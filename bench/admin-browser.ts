@@ -15,37 +15,16 @@ import pg from 'pg'
 import type { Page } from 'playwright-core'
 import { buildAdminIfStale } from '../stack/admin-build.ts'
 import { scratchDir } from '../stack/scratch.ts'
-import { type StackInfo, startStack } from '../stack/stack.ts'
+import { startStack } from '../stack/stack.ts'
 import { hasBrowser, openBrowser } from '../tests/e2e/browser.ts'
+import { BENCH_PASSWORD, rpc, signUp } from './api.ts'
 
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 const LARGE = 100_000
 const SMALL = 100
-const PASSWORD = 'bench-password-2026'
 const KB = 1000
 
 if (!hasBrowser) throw new Error('bench:admin needs Debian chromium (apt-get install chromium)')
-
-async function signUp(info: StackInfo, email: string): Promise<string> {
-  const res = await fetch(`${info.apiUrl}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: info.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: PASSWORD }),
-  })
-  const body = (await res.json()) as { access_token?: string }
-  if (!res.ok || !body.access_token) throw new Error(`sign-up: ${JSON.stringify(body)}`)
-  return body.access_token
-}
-
-async function createCompany(info: StackInfo, token: string, name: string, creditCode: string) {
-  const res = await fetch(`${info.restUrl}/rpc/create_company`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ p_name: name, p_credit_code: creditCode, p_taxpayer_type: 'general' }),
-  })
-  if (!res.ok) throw new Error(`create_company: ${await res.text()}`)
-  return (await res.json()) as string
-}
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -104,8 +83,12 @@ try {
     small: { email: `bench-admin-small-${stamp}@example.test`, rows: SMALL, code: '91110000600037341L' },
   }
   for (const [key, p] of Object.entries(people)) {
-    const token = await signUp(info, p.email)
-    const tenant = await createCompany(info, token, `列表基准${key}有限公司`, p.code)
+    const { token } = await signUp(info, p.email)
+    const tenant = (await rpc(info, token, 'create_company', {
+      p_name: `列表基准${key}有限公司`,
+      p_credit_code: p.code,
+      p_taxpayer_type: 'general',
+    })) as string
     // Parties as the import would leave them; in one statement, audit triggers off (setup only).
     await db.query('set session_replication_role = replica')
     await db.query(
@@ -126,7 +109,7 @@ try {
   })
   const signedIn = await scriptsDuring(page, async () => {
     await page.getByLabel('邮箱').fill(people.small.email)
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
+    await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD)
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.locator('.ant-layout-sider').waitFor()
   })
@@ -200,7 +183,7 @@ try {
     await page.evaluate(() => localStorage.clear())
     await page.goto(url('/login'))
     await page.getByLabel('邮箱').fill(p.email)
-    await page.getByLabel('密码', { exact: true }).fill(PASSWORD)
+    await page.getByLabel('密码', { exact: true }).fill(BENCH_PASSWORD)
     await page.getByRole('button', { name: /登\s*录/ }).click()
     await page.locator('.ant-layout-sider').waitFor()
     timings[who] = {}

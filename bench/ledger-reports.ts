@@ -8,6 +8,7 @@
 import pg from 'pg'
 import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
+import { BENCH_PASSWORD } from './api.ts'
 
 const small = Number(process.env.BENCH_SMALL ?? 10_000)
 const large = Number(process.env.BENCH_LARGE ?? 1_000_000)
@@ -44,7 +45,7 @@ await db.connect()
 try {
   const signUp = (await api(info, '/auth/v1/signup', null, {
     email: `bench-reports-${Date.now()}@example.test`,
-    password: 'bench-password-2026',
+    password: BENCH_PASSWORD,
   })) as { access_token: string }
   const token = signUp.access_token
   const tenant = (await api(info, '/rest/v1/rpc/create_company', token, {

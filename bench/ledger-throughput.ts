@@ -11,7 +11,8 @@
 // BENCH_ROUNDS (3), BENCH_DURABLE (1: fsync and synchronous commit on, as in production; 0: off).
 import pg from 'pg'
 import { scratchDir } from '../stack/scratch.ts'
-import { type StackInfo, startStack } from '../stack/stack.ts'
+import { startStack } from '../stack/stack.ts'
+import { rpc, signUp } from './api.ts'
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 8)
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
@@ -70,28 +71,6 @@ $$;
 grant execute on function public.bench_bare_posting(text, text, jsonb) to authenticated;
 notify pgrst, 'reload schema';`
 
-async function signUp(info: StackInfo, email: string): Promise<string> {
-  const res = await fetch(`${info.apiUrl}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: info.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'bench-password-2026' }),
-  })
-  const body = (await res.json()) as { access_token?: string }
-  if (!res.ok || !body.access_token) throw new Error(`sign-up: ${JSON.stringify(body)}`)
-  return body.access_token
-}
-
-async function rpc(info: StackInfo, token: string, fn: string, args: object): Promise<unknown> {
-  const res = await fetch(`${info.restUrl}/rpc/${fn}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${fn}: ${JSON.stringify(body)}`)
-  return body
-}
-
 const dir = await scratchDir('troika-bench-ledger-')
 const stack = await startStack({
   port: 0,
@@ -105,7 +84,7 @@ const info = stack.info
 const db = new pg.Client({ connectionString: info.superuserDbUrl })
 await db.connect()
 try {
-  const token = await signUp(info, `bench-ledger-${Date.now()}@example.test`)
+  const { token } = await signUp(info, `bench-ledger-${Date.now()}@example.test`)
   const tenant = (await rpc(info, token, 'create_company', {
     p_name: '基准测试贸易有限公司',
     p_credit_code: '91350100M000100Y43',

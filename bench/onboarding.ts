@@ -12,6 +12,7 @@ import WebSocket from 'ws'
 import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
 import type { Database } from '../supabase/types.ts'
+import { BENCH_PASSWORD } from './api.ts'
 
 const companies = Number(process.env.BENCH_COMPANIES ?? 60)
 const warmup = Number(process.env.BENCH_WARMUP ?? 10)
@@ -44,7 +45,7 @@ async function signUp(info: StackInfo, i: number): Promise<Person> {
   })
   const { data, error } = await client.auth.signUp({
     email: `onboarding-${i}-${Date.now()}@example.test`,
-    password: 'bench-password-2026',
+    password: BENCH_PASSWORD,
   })
   if (error || !data.user) throw new Error(`sign-up ${i}: ${error?.message}`)
   return { id: data.user.id, client }

@@ -14,6 +14,7 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
+import { signUp } from './api.ts'
 
 const tenantCount = Number(process.env.BENCH_TENANTS ?? 1000)
 const rowCount = Number(process.env.BENCH_ROWS ?? 1_000_000)
@@ -42,18 +43,6 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const ms = (x: number) => `${x.toFixed(2)} ms`
 
 // ───────────────────────────── set-up ─────────────────────────────
-
-async function signUp(info: StackInfo, email: string): Promise<{ id: string; token: string }> {
-  const res = await fetch(`${info.apiUrl}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: info.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'bench-password-2026' }),
-  })
-  const body = (await res.json()) as { access_token?: string; user?: { id: string } }
-  if (!res.ok || !body.access_token || !body.user)
-    throw new Error(`sign-up ${email}: ${JSON.stringify(body)}`)
-  return { id: body.user.id, token: body.access_token }
-}
 
 /** A company made as a person would (create_company through the API); its owner is not measured. */
 async function createCompany(info: StackInfo, token: string): Promise<string> {

@@ -11,34 +11,13 @@
 // BENCH_SMALL (10000), BENCH_LARGE (1000000) ledger lines.
 import pg from 'pg'
 import { scratchDir } from '../stack/scratch.ts'
-import { type StackInfo, startStack } from '../stack/stack.ts'
+import { startStack } from '../stack/stack.ts'
+import { rpc, signUp } from './api.ts'
 
 const runs = Number(process.env.BENCH_RUNS ?? 15)
 const small = Number(process.env.BENCH_SMALL ?? 10_000)
 const large = Number(process.env.BENCH_LARGE ?? 1_000_000)
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-
-async function signUp(info: StackInfo, email: string): Promise<string> {
-  const res = await fetch(`${info.apiUrl}/auth/v1/signup`, {
-    method: 'POST',
-    headers: { apikey: info.anonKey, 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: 'bench-password-2026' }),
-  })
-  const body = (await res.json()) as { access_token?: string }
-  if (!res.ok || !body.access_token) throw new Error(`sign-up: ${JSON.stringify(body)}`)
-  return body.access_token
-}
-
-async function rpc(info: StackInfo, token: string, fn: string, args: object): Promise<unknown> {
-  const res = await fetch(`${info.restUrl}/rpc/${fn}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(args),
-  })
-  const body = await res.json()
-  if (!res.ok) throw new Error(`${fn}: ${JSON.stringify(body)}`)
-  return body
-}
 
 // Vouchers from..to (exclusive), two lines each. Voucher g goes to period g % 12 with number g / 12 + 1.
 const generate = (tenant: string, from: number, to: number, year: number) => `
@@ -97,7 +76,7 @@ const info = stack.info
 const db = new pg.Client({ connectionString: info.superuserDbUrl })
 await db.connect()
 try {
-  const token = await signUp(info, `bench-statements-${Date.now()}@example.test`)
+  const { token } = await signUp(info, `bench-statements-${Date.now()}@example.test`)
   const tenant = (await rpc(info, token, 'create_company', {
     p_name: '报表基准测试有限公司',
     p_credit_code: '91350100M000100Y43',
