@@ -42,18 +42,10 @@ const RoleShow = lazyNamed(() => import('./pages/roles/RoleShow.tsx'), 'RoleShow
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
 const ApiReference = lazy(() => import('./pages/developers/ApiReference.tsx'))
 const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
-const SalesOrderList = lazy(() =>
-  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.SalesOrderList })),
-)
-const SalesOrderEntry = lazy(() =>
-  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.SalesOrderEntry })),
-)
-const PurchaseOrderList = lazy(() =>
-  import('./pages/sales/OrderList.tsx').then((m) => ({ default: m.PurchaseOrderList })),
-)
-const PurchaseOrderEntry = lazy(() =>
-  import('./pages/sales/OrderEntry.tsx').then((m) => ({ default: m.PurchaseOrderEntry })),
-)
+const SalesOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'SalesOrderList')
+const SalesOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'SalesOrderEntry')
+const PurchaseOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'PurchaseOrderList')
+const PurchaseOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'PurchaseOrderEntry')
 const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
 // Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
 const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
@@ -62,25 +54,15 @@ const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'))
 const LedgerDetail = lazy(() => import('./pages/reports/LedgerDetail.tsx'))
 const BankPage = lazy(() => import('./pages/bank/BankPage.tsx'))
 const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
-const BankLineRedirect = lazy(() =>
-  import('./pages/bank/BankStatement.tsx').then((m) => ({ default: m.BankLineRedirect })),
-)
+const BankLineRedirect = lazyNamed(() => import('./pages/bank/BankStatement.tsx'), 'BankLineRedirect')
 // Documents, customer 360 and print views (workui).
 const DocumentList = lazy(() => import('./pages/documents/DocumentList.tsx'))
 const FulfilmentEntry = lazy(() => import('./pages/documents/FulfilmentEntry.tsx'))
 const ReceiptEntry = lazy(() => import('./pages/documents/ReceiptEntry.tsx'))
-const PrintSalesOrder = lazy(() =>
-  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintSalesOrder })),
-)
-const PrintPurchaseOrder = lazy(() =>
-  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintPurchaseOrder })),
-)
-const PrintDelivery = lazy(() =>
-  import('./pages/documents/PrintView.tsx').then((m) => ({ default: m.PrintDelivery })),
-)
-const CustomerList = lazy(() =>
-  import('./pages/customers/Customer360.tsx').then((m) => ({ default: m.CustomerList })),
-)
+const PrintSalesOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintSalesOrder')
+const PrintPurchaseOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintPurchaseOrder')
+const PrintDelivery = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintDelivery')
+const CustomerList = lazyNamed(() => import('./pages/customers/Customer360.tsx'), 'CustomerList')
 const Customer360 = lazy(() => import('./pages/customers/Customer360.tsx'))
 
 const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />

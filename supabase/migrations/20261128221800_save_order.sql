@@ -142,24 +142,21 @@ as $$
 declare
   v_id uuid;
   v_result jsonb;
-  line_fields constant text[] := array['item_id', 'quantity', 'unit_price', 'discount', 'tax_rate'];
 begin
-  if p_kind = 'sales' then
-    v_id := app_private.save_with_lines('sales_orders', 'sales_order_lines', 'order_id',
-      array['party_id', 'order_date', 'warehouse_id', 'owner_id', 'tax_inclusive', 'quotation_id',
-        'expected_ship_date', 'note', 'contact_id', 'opportunity_id'], line_fields, p_order, p_lines);
-    -- money as text: a JSON number would become a float in a JavaScript client
-    select jsonb_build_object('id', o.id, 'number', o.number, 'amount', o.amount::text, 'tax', o.tax::text,
-      'total', o.total::text) into v_result from public.sales_orders o where o.id = v_id;
-  elsif p_kind = 'purchase' then
-    v_id := app_private.save_with_lines('purchase_orders', 'purchase_order_lines', 'order_id',
-      array['party_id', 'order_date', 'warehouse_id', 'owner_id', 'tax_inclusive', 'expected_date', 'note'],
-      line_fields, p_order, p_lines);
-    select jsonb_build_object('id', o.id, 'number', o.number, 'amount', o.amount::text, 'tax', o.tax::text,
-      'total', o.total::text) into v_result from public.purchase_orders o where o.id = v_id;
-  else
+  if p_kind is null or p_kind not in ('sales', 'purchase') then
     raise exception using errcode = 'TR675', message = 'kind must be sales or purchase', hint = 'kind';
   end if;
+  v_id := app_private.save_with_lines(p_kind || '_orders', p_kind || '_order_lines', 'order_id',
+    case p_kind
+      when 'sales' then array['party_id', 'order_date', 'warehouse_id', 'owner_id', 'tax_inclusive', 'quotation_id',
+        'expected_ship_date', 'note', 'contact_id', 'opportunity_id']
+      else array['party_id', 'order_date', 'warehouse_id', 'owner_id', 'tax_inclusive', 'expected_date', 'note']
+    end,
+    array['item_id', 'quantity', 'unit_price', 'discount', 'tax_rate'], p_order, p_lines);
+  -- money as text: a JSON number would become a float in a JavaScript client
+  execute format('select jsonb_build_object(''id'', o.id, ''number'', o.number, ''amount'', o.amount::text, '
+    '''tax'', o.tax::text, ''total'', o.total::text) from public.%I o where o.id = $1', p_kind || '_orders')
+    using v_id into v_result;
   return v_result;
 end
 $$;
