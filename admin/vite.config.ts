@@ -2,6 +2,7 @@
 import { fileURLToPath } from 'node:url'
 import react from '@vitejs/plugin-react'
 import { defineConfig, type UserConfig } from 'vite'
+import { antdStaticStyles } from './build/antd-styles.ts'
 
 const root = fileURLToPath(new URL('.', import.meta.url))
 
@@ -28,7 +29,7 @@ export default defineConfig(({ command, mode }) => ({
   root,
   base: '/',
   envDir: root,
-  plugins: [react()],
+  plugins: [react(), antdStaticStyles()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -21,7 +21,12 @@ async function newestMtime(dir: string): Promise<number> {
 export async function adminBuildIsStale(): Promise<boolean> {
   const index = join(adminDist, 'index.html')
   if (!existsSync(index)) return true
-  const sources = [join(adminRoot, 'src'), join(adminRoot, 'index.html'), join(adminRoot, 'vite.config.ts')]
+  const sources = [
+    join(adminRoot, 'src'),
+    join(adminRoot, 'build'),
+    join(adminRoot, 'index.html'),
+    join(adminRoot, 'vite.config.ts'),
+  ]
   let newest = 0
   for (const s of sources.filter((p) => existsSync(p))) {
     newest = Math.max(newest, (await stat(s)).isDirectory() ? await newestMtime(s) : (await stat(s)).mtimeMs)

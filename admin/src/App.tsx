@@ -1,9 +1,10 @@
 // The Refine app: providers (data, live, auth, access control over the permission matrix), antd theme
 // and locale, routes; the hand-made resources plus one generated resource per business table.
-import { RefineThemes, useNotificationProvider } from '@refinedev/antd'
+import { useNotificationProvider } from '@refinedev/antd'
 import { Refine } from '@refinedev/core'
 import { UnsavedChangesNotifier } from '@refinedev/react-router'
 import type { SupabaseClient } from '@supabase/supabase-js'
+import type { QueryClient } from '@tanstack/react-query'
 import { App as AntdApp, ConfigProvider } from 'antd'
 import { useMemo, useSyncExternalStore } from 'react'
 import { BrowserRouter } from 'react-router'
@@ -20,19 +21,26 @@ import { createAccessControlProvider } from './providers/accessControlProvider.t
 import { createAuthProvider } from './providers/authProvider.ts'
 import { createDataProvider } from './providers/dataProvider.ts'
 import { createLiveProvider } from './providers/liveProvider.ts'
-import { createQueryClient } from './providers/queryClient.ts'
 import { cachedRouterProvider } from './providers/routerProvider.ts'
 import { SupabaseProvider } from './providers/supabaseContext.tsx'
 import { permissionOf, resources } from './resources.tsx'
 import { AppRoutes } from './routes.tsx'
+import { THEME } from './theme.ts'
 
-export function App({ supabase, config }: { supabase: SupabaseClient; config: AdminConfig }) {
+export function App({
+  supabase,
+  config,
+  queryClient,
+}: {
+  supabase: SupabaseClient
+  config: AdminConfig
+  queryClient: QueryClient
+}) {
   const locale = useSyncExternalStore(localeStore.subscribe, localeStore.get)
   const schemaStore = useMemo(() => createSchemaStore(supabase, config), [supabase, config])
   const { schema } = useSchemaOf(schemaStore)
   const allResources = useMemo(() => [...resources, ...generatedResources(schema, locale)], [schema, locale])
   const i18nProvider = useMemo(() => createI18nProvider(locale), [locale])
-  const queryClient = useMemo(() => createQueryClient(), [])
   const providers = useMemo(
     () => ({
       data: createDataProvider(supabase),
@@ -47,7 +55,7 @@ export function App({ supabase, config }: { supabase: SupabaseClient; config: Ad
     <SupabaseProvider client={supabase}>
       <SchemaProvider store={schemaStore}>
         <BrowserRouter>
-          <ConfigProvider theme={RefineThemes.Blue} locale={ANTD_LOCALES[locale]}>
+          <ConfigProvider theme={THEME} locale={ANTD_LOCALES[locale]}>
             {/* Toasts bottom right: top right they cover the pages' own buttons (新建, 保存) for seconds. */}
             <AntdApp notification={{ placement: 'bottomRight' }}>
               <Refine

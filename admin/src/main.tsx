@@ -1,14 +1,18 @@
 // Entry: resolve the Supabase config first, then mount the Refine app (or a plain error page).
 import '@refinedev/antd/dist/reset.css'
+import 'virtual:antd-styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { BootError } from './components/BootError.tsx'
 import { createSupabase, loadConfig } from './config.ts'
+import { createQueryClient } from './providers/queryClient.ts'
+import { preloadPageOf } from './routes.tsx'
+import { prefetchTenancy } from './tenancy/queries.ts'
 
-// A page opened directly at a generated screen (a bookmark, a reload) fetches that screen's code while
-// the app signs in and reads the company, instead of after the layout has rendered.
-if (window.location.pathname.startsWith('/data/')) void import('./generated/GeneratedScreen.tsx')
+// A page opened directly (a bookmark, a reload) fetches its code while the app signs in and reads the
+// company, instead of after the layout has rendered.
+preloadPageOf(window.location.pathname)
 
 async function boot(): Promise<void> {
   const el = document.getElementById('root')
@@ -17,9 +21,11 @@ async function boot(): Promise<void> {
   try {
     const config = await loadConfig()
     const supabase = createSupabase(config)
+    const queryClient = createQueryClient()
+    void prefetchTenancy(supabase, queryClient)
     root.render(
       <StrictMode>
-        <App supabase={supabase} config={config} />
+        <App supabase={supabase} config={config} queryClient={queryClient} />
       </StrictMode>,
     )
   } catch (error) {

@@ -4,14 +4,14 @@ import { ErrorComponent, ThemedLayout } from '@refinedev/antd'
 import { Authenticated, CanAccess } from '@refinedev/core'
 import { NavigateToResource } from '@refinedev/react-router'
 import { Spin } from 'antd'
-import { lazy, Suspense } from 'react'
+import { Suspense } from 'react'
 import { Outlet, Route, Routes } from 'react-router'
 import { AppHeader } from './components/AppHeader.tsx'
 import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
-import { lazyNamed } from './lazyNamed.ts'
+import { lazyDefault, lazyNamed } from './lazyNamed.ts'
 import { TenantGate } from './tenancy/TenantGate.tsx'
 
 // Every page loads on first visit (route-level splitting keeps the first download small: the generated
@@ -39,31 +39,52 @@ const ProfileList = lazyNamed(() => import('./pages/profiles/ProfileList.tsx'), 
 const ProfileShow = lazyNamed(() => import('./pages/profiles/ProfileShow.tsx'), 'ProfileShow')
 const RoleList = lazyNamed(() => import('./pages/roles/RoleList.tsx'), 'RoleList')
 const RoleShow = lazyNamed(() => import('./pages/roles/RoleShow.tsx'), 'RoleShow')
-const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage.tsx'))
-const ApiReference = lazy(() => import('./pages/developers/ApiReference.tsx'))
-const ApprovalInbox = lazy(() => import('./pages/approvals/ApprovalInbox.tsx'))
+const DashboardPage = lazyDefault(() => import('./pages/dashboard/DashboardPage.tsx'))
+const ApiReference = lazyDefault(() => import('./pages/developers/ApiReference.tsx'))
+const ApprovalInbox = lazyDefault(() => import('./pages/approvals/ApprovalInbox.tsx'))
 const SalesOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'SalesOrderList')
 const SalesOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'SalesOrderEntry')
 const PurchaseOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'PurchaseOrderList')
 const PurchaseOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'PurchaseOrderEntry')
-const TrialBalance = lazy(() => import('./pages/reports/TrialBalance.tsx'))
+const TrialBalance = lazyDefault(() => import('./pages/reports/TrialBalance.tsx'))
 // Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
-const VoucherList = lazy(() => import('./pages/vouchers/VoucherList.tsx'))
-const VoucherEntry = lazy(() => import('./pages/vouchers/VoucherEntry.tsx'))
-const ReportsPage = lazy(() => import('./pages/reports/ReportsPage.tsx'))
-const LedgerDetail = lazy(() => import('./pages/reports/LedgerDetail.tsx'))
-const BankPage = lazy(() => import('./pages/bank/BankPage.tsx'))
-const BankStatement = lazy(() => import('./pages/bank/BankStatement.tsx'))
+const VoucherList = lazyDefault(() => import('./pages/vouchers/VoucherList.tsx'))
+const VoucherEntry = lazyDefault(() => import('./pages/vouchers/VoucherEntry.tsx'))
+const ReportsPage = lazyDefault(() => import('./pages/reports/ReportsPage.tsx'))
+const LedgerDetail = lazyDefault(() => import('./pages/reports/LedgerDetail.tsx'))
+const BankPage = lazyDefault(() => import('./pages/bank/BankPage.tsx'))
+const BankStatement = lazyDefault(() => import('./pages/bank/BankStatement.tsx'))
 const BankLineRedirect = lazyNamed(() => import('./pages/bank/BankStatement.tsx'), 'BankLineRedirect')
 // Documents, customer 360 and print views (workui).
-const DocumentList = lazy(() => import('./pages/documents/DocumentList.tsx'))
-const FulfilmentEntry = lazy(() => import('./pages/documents/FulfilmentEntry.tsx'))
-const ReceiptEntry = lazy(() => import('./pages/documents/ReceiptEntry.tsx'))
+const DocumentList = lazyDefault(() => import('./pages/documents/DocumentList.tsx'))
+const FulfilmentEntry = lazyDefault(() => import('./pages/documents/FulfilmentEntry.tsx'))
+const ReceiptEntry = lazyDefault(() => import('./pages/documents/ReceiptEntry.tsx'))
 const PrintSalesOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintSalesOrder')
 const PrintPurchaseOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintPurchaseOrder')
 const PrintDelivery = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintDelivery')
 const CustomerList = lazyNamed(() => import('./pages/customers/Customer360.tsx'), 'CustomerList')
-const Customer360 = lazy(() => import('./pages/customers/Customer360.tsx'))
+const Customer360 = lazyDefault(() => import('./pages/customers/Customer360.tsx'))
+
+// The page a URL opens, for main.tsx to start downloading while the app signs in and reads the
+// company (a bookmark or a reload). Only a hint: a path missing here loads its page when it renders.
+const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
+  [/^\/data\/[^/]+/, GeneratedScreen],
+  [/^\/$/, HomePage],
+  [/^\/login$/, LoginPage],
+  [/^\/dashboard$/, DashboardPage],
+  [/^\/approvals$/, ApprovalInbox],
+  [/^\/sales-orders$/, SalesOrderList],
+  [/^\/purchase-orders$/, PurchaseOrderList],
+  [/^\/documents$/, DocumentList],
+  [/^\/vouchers$/, VoucherList],
+  [/^\/reports(\/(?!ledger)[^/]+)?$/, ReportsPage],
+  [/^\/customers$/, CustomerList],
+]
+
+export function preloadPageOf(pathname: string): void {
+  const page = PAGE_OF_PATH.find(([path]) => path.test(pathname))?.[1]
+  page?.preload().catch(() => {}) // a failed download shows when the page renders
+}
 
 const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />
 

@@ -9,20 +9,29 @@ import { type OpenApiDocument, parseSchema, type Schema } from './schema.ts'
 
 export type SchemaState = { schema?: Schema; error?: string }
 
+const REFRESH_DELAY_MS = 3000
+
 const cacheKey = (config: AdminConfig) => `troika.schema:${config.supabaseUrl}`
 
-function cachedSchema(config: AdminConfig): Schema | undefined {
+function cachedText(config: AdminConfig): string | undefined {
   try {
-    const text = localStorage.getItem(cacheKey(config))
-    return text ? (JSON.parse(text) as Schema) : undefined
+    return localStorage.getItem(cacheKey(config)) ?? undefined
   } catch {
     return undefined
   }
 }
 
-function keepSchema(config: AdminConfig, schema: Schema) {
+function parseCached(text: string): Schema | undefined {
   try {
-    localStorage.setItem(cacheKey(config), JSON.stringify(schema))
+    return JSON.parse(text) as Schema
+  } catch {
+    return undefined // a damaged entry: load the document as on a first visit
+  }
+}
+
+function keepSchema(config: AdminConfig, text: string) {
+  try {
+    localStorage.setItem(cacheKey(config), text)
   } catch {
     // Storage full or disabled: the next visit loads the document again, nothing else is lost.
   }
@@ -30,7 +39,8 @@ function keepSchema(config: AdminConfig, schema: Schema) {
 
 export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig) {
   let state: SchemaState = {}
-  const stale = cachedSchema(config)
+  const staleText = cachedText(config)
+  const stale = staleText ? parseCached(staleText) : undefined
   let loadedFor: string | undefined
   const listeners = new Set<() => void>()
   const set = (next: SchemaState) => {
@@ -49,7 +59,11 @@ export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig)
       })
       if (!res.ok) throw new Error(`GET /rest/v1/: HTTP ${res.status}`)
       const schema = parseSchema((await res.json()) as OpenApiDocument)
-      keepSchema(config, schema)
+      const text = JSON.stringify(schema)
+      // Unchanged (the usual case): keep the cached object, so that the menu and every screen built
+      // from it are not rebuilt and re-rendered while the first page is still rendering.
+      if (text === staleText && state.schema === stale) return
+      keepSchema(config, text)
       set({ schema })
     } catch (error) {
       loadedFor = undefined
@@ -64,8 +78,10 @@ export function createSchemaStore(supabase: SupabaseClient, config: AdminConfig)
     if (!session || role === loadedFor) return
     loadedFor = role
     if (stale && !state.schema) set({ schema: stale })
-    // Outside the auth callback: supabase-js holds its lock while the callback runs.
-    setTimeout(() => void load(session.access_token), 0)
+    // Outside the auth callback: supabase-js holds its lock while the callback runs. With a cached
+    // schema the check for a newer one waits until the first screen is up: PostgREST spends ~150 ms of
+    // CPU building the document, which the first screen's own requests would otherwise wait behind.
+    setTimeout(() => void load(session.access_token), stale ? REFRESH_DELAY_MS : 0)
   })
 
   return {
