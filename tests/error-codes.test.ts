@@ -127,17 +127,28 @@ describe('readableDbError', () => {
   })
 
   it('shows a one-meaning code in the UI language only', () => {
-    expect(CODES['zh-CN'].TR730).not.toContain('{{')
+    expect(CODES['zh-CN'].TR510).not.toContain('{{')
+    const error = {
+      code: 'TR510',
+      message: 'the requester cannot approve their own request',
+      hint: 'user_id',
+    }
+    const text = readableDbError(error, zh)
+    expect(text.message).toBe(CODES['zh-CN'].TR510)
+    expect(text.message).not.toContain('requester')
+    expect(text.field).toBe('user_id')
+    expect(text.statusCode).toBe(400)
+  })
+
+  it('names the item and quantities of a stock shortage (its server sentence is kept)', () => {
     const error = {
       code: 'TR730',
       message: 'line 1: not enough A-1 in warehouse W1: 5 requested, 2 available',
       hint: 'lines[1].quantity',
     }
     const text = readableDbError(error, zh)
-    expect(text.message).toBe(CODES['zh-CN'].TR730)
-    expect(text.message).not.toContain('requested')
+    expect(text.message).toBe(CODES['zh-CN'].TR730.replace('{{detail}}', error.message))
     expect(text.field).toBe('lines[1].quantity')
-    expect(text.statusCode).toBe(400)
   })
 
   it('still gives the hinted field, and its own wording for the generic codes', () => {
