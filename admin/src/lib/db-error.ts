@@ -1,5 +1,7 @@
 // Database errors in plain words: PostgREST returns our SQLSTATE (TR1xx …) as `code` and, for a bad
 // field, its name as `hint`. Pure: the caller passes the translate function of the UI language.
+// A code used for several situations has a wording with {{detail}}: the server's own sentence (which names
+// the field or line) goes there, after the category in the UI language.
 
 export type DbError = { code?: string; message?: string; hint?: string | null; details?: string | null }
 type Translate = (key: string, params?: Record<string, unknown>) => string
@@ -48,8 +50,8 @@ function constraintField(error: DbError): string | undefined {
   return undefined
 }
 
-function known(translate: Translate, key: string): string | undefined {
-  const text = translate(key)
+function known(translate: Translate, key: string, params?: Record<string, unknown>): string | undefined {
+  const text = translate(key, params)
   return text === key ? undefined : text
 }
 
@@ -59,7 +61,7 @@ export function readableDbError(error: DbError, translate: Translate): ReadableD
   const field = hinted ?? constraintField(error)
   const serverText = error.message ?? ''
   const fieldText = field ? known(translate, `errors.fields.${field}`) : undefined
-  const codeText = known(translate, `errors.codes.${code}`)
+  const codeText = known(translate, `errors.codes.${code}`, { detail: serverText })
   const fieldFirst = FIELD_FIRST.has(code)
   const message = (fieldFirst ? (fieldText ?? codeText) : (codeText ?? fieldText)) ?? serverText
   return { message, field, statusCode: STATUS[code] ?? 400 }
