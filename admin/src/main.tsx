@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { BootError } from './components/BootError.tsx'
 import { createSupabase, loadConfig } from './config.ts'
+import { loadMessages } from './i18n/catalog.ts'
+import { localeStore } from './i18n/locale.ts'
 import { createQueryClient } from './providers/queryClient.ts'
 import { preloadPageOf } from './routes.tsx'
 import { prefetchTenancy } from './tenancy/queries.ts'
@@ -19,7 +21,7 @@ async function boot(): Promise<void> {
   if (!el) throw new Error('#root missing from index.html')
   const root = createRoot(el)
   try {
-    const config = await loadConfig()
+    const [config] = await Promise.all([loadConfig(), loadMessages(localeStore.get())])
     const supabase = createSupabase(config)
     const queryClient = createQueryClient()
     void prefetchTenancy(supabase, queryClient)

@@ -3,6 +3,7 @@
 // contacts and the last follow-up; a refusal in plain words.
 import { fireEvent, screen, within } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
+import zhCN from '../../admin/src/i18n/zh-CN.json'
 import Customer360 from '../../admin/src/pages/customers/Customer360.tsx'
 import { fakePostgrest, requests } from './fake-postgrest.ts'
 import { renderPage, tenancy } from './render.tsx'
@@ -108,6 +109,8 @@ describe('customer 360', () => {
     })
     renderPage(<Customer360 />, { path: '/customers/:id', at: `/customers/${PARTY}` })
     const error = await screen.findByTestId('customer360-error')
-    expect(error.textContent).toContain('no such customer in this company')
+    // The code's wording in the UI language, not the server's English sentence.
+    expect(error.textContent).toContain(zhCN.errors.codes.TR602)
+    expect(error.textContent).not.toContain('no such customer')
   })
 })

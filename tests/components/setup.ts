@@ -2,7 +2,11 @@
 // (msw) around every test, and a clean DOM after each.
 import { cleanup } from '@testing-library/react'
 import { afterAll, afterEach, beforeAll } from 'vitest'
+import { loadMessages } from '../../admin/src/i18n/catalog.ts'
 import { server } from './fake-postgrest.ts'
+
+// The app loads the language in use before it renders; the tests use both.
+await Promise.all([loadMessages('zh-CN'), loadMessages('en')])
 
 if (!window.matchMedia)
   window.matchMedia = (query: string) =>

@@ -1,6 +1,7 @@
 // The current UI language: one small store, persisted in localStorage, that also sets dayjs and <html lang>.
 import dayjs from 'dayjs'
 import 'dayjs/locale/zh-cn'
+import { loadMessages } from './catalog.ts'
 
 export const LOCALES = ['zh-CN', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -28,6 +29,7 @@ function apply(locale: Locale): void {
 }
 
 let current: Locale = readStored()
+let requested: Locale = current
 apply(current)
 const listeners = new Set<() => void>()
 
@@ -35,16 +37,24 @@ export const localeStore = {
   get(): Locale {
     return current
   },
+  /** Switches once the language's messages are in (a screen never shows keys); the last call wins. */
   set(locale: Locale): void {
+    requested = locale
     if (locale === current) return
-    current = locale
-    try {
-      localStorage.setItem(LOCALE_STORAGE_KEY, locale)
-    } catch {
-      // private mode or storage full: the choice then lasts for this page only
-    }
-    apply(locale)
-    for (const listener of listeners) listener()
+    void loadMessages(locale).then(
+      () => {
+        if (requested !== locale) return
+        current = locale
+        try {
+          localStorage.setItem(LOCALE_STORAGE_KEY, locale)
+        } catch {
+          // private mode or storage full: the choice then lasts for this page only
+        }
+        apply(locale)
+        for (const listener of listeners) listener()
+      },
+      (error: unknown) => console.error(`messages for ${locale} could not be loaded`, error),
+    )
   },
   subscribe(listener: () => void): () => void {
     listeners.add(listener)

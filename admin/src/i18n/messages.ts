@@ -1,12 +1,9 @@
-// Message lookup with {{name}} interpolation; a key missing in one language falls back to English.
-import en from './en.json'
+// Message lookup with {{name}} interpolation; a key missing in one language falls back to English when
+// English is loaded (the files are loaded by catalog.ts: the language in use before the app renders).
+import { type Messages, messagesOf } from './catalog.ts'
 import { type Locale, localeStore } from './locale.ts'
-import zhCN from './zh-CN.json'
 
-type Messages = { [key: string]: string | Messages }
-const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, en }
-
-function lookup(messages: Messages, key: string): string | undefined {
+function lookup(messages: Messages | undefined, key: string): string | undefined {
   let node: string | Messages | undefined = messages
   for (const part of key.split('.')) {
     if (typeof node !== 'object') return undefined
@@ -25,7 +22,7 @@ function interpolate(text: string, params: Record<string, unknown>): string {
 export function translate(locale: Locale, key: string, options?: unknown, defaultMessage?: string): string {
   const params = typeof options === 'object' && options !== null ? (options as Record<string, unknown>) : {}
   const fallback = defaultMessage ?? (typeof options === 'string' ? options : undefined)
-  const text = lookup(MESSAGES[locale], key) ?? lookup(MESSAGES.en, key) ?? fallback ?? key
+  const text = lookup(messagesOf(locale), key) ?? lookup(messagesOf('en'), key) ?? fallback ?? key
   return interpolate(text, params)
 }
 
