@@ -7,6 +7,7 @@ import { Spin } from 'antd'
 import { Suspense } from 'react'
 import { Outlet, Route, Routes } from 'react-router'
 import { AppHeader } from './components/AppHeader.tsx'
+import { AppSider } from './components/AppSider.tsx'
 import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
@@ -96,7 +97,7 @@ export function AppRoutes() {
           element={
             <Authenticated key="app" fallback={<SignInRedirect />}>
               <TenantGate>
-                <ThemedLayout Header={AppHeader} Title={AppTitle}>
+                <ThemedLayout Header={AppHeader} Title={AppTitle} Sider={AppSider}>
                   <ReadOnlyBanner />
                   <CanAccess fallback={<NoAccess />}>
                     <Suspense fallback={pageLoading}>

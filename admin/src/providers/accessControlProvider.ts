@@ -6,16 +6,29 @@ import type { QueryClient } from '@tanstack/react-query'
 import { allows, matrixAction } from '../tenancy/permissions.ts'
 import { myPermissionsQuery } from '../tenancy/queries.ts'
 
+type PermissionOf = (resource: string | undefined) => string | undefined
+
+/**
+ * The matrix resource guarding a Refine resource: its meta.permission, else permissionOf(its name);
+ * undefined for pages open to everyone. The side menu decides with the same function.
+ */
+export function guardOf(
+  resource: string | undefined,
+  meta: Record<string, unknown> | undefined,
+  permissionOf: PermissionOf,
+): string | undefined {
+  return typeof meta?.permission === 'string' ? meta.permission : permissionOf(resource)
+}
+
 /** permissionOf(resource name) = the matrix resource guarding it, or undefined for pages open to everyone. */
 export function createAccessControlProvider(
   supabase: SupabaseClient,
   queryClient: QueryClient,
-  permissionOf: (resource: string | undefined) => string | undefined,
+  permissionOf: PermissionOf,
 ): AccessControlProvider {
   return {
     can: async ({ resource, action, params }) => {
-      const fromMeta = params?.resource?.meta?.permission
-      const target = typeof fromMeta === 'string' ? fromMeta : permissionOf(resource)
+      const target = guardOf(resource, params?.resource?.meta, permissionOf)
       if (!target) return { can: true }
       const rights = await queryClient.fetchQuery(myPermissionsQuery(supabase))
       return { can: allows(rights, target, matrixAction(action)) }
