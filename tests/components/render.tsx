@@ -1,7 +1,7 @@
 // Renders an admin page the way App.tsx does (Refine with the router, i18n in Chinese, the supabase-js
 // client, antd's App for notifications), inside a memory router at a route, against the fake PostgREST.
 import { useNotificationProvider } from '@refinedev/antd'
-import { Refine } from '@refinedev/core'
+import { type AuthProvider, Refine, type ResourceProps } from '@refinedev/core'
 import routerProvider from '@refinedev/react-router'
 import { createClient } from '@supabase/supabase-js'
 import { QueryClient } from '@tanstack/react-query'
@@ -18,7 +18,23 @@ export const TENANT = '00000000-0000-4000-8000-000000000001'
 
 let clients = 0
 
-export function renderPage(page: ReactElement, { path, at }: { path: string; at: string }) {
+/** A person signed in, for pages that show sign-out (the auth calls themselves are not under test). */
+const signedInAuth: AuthProvider = {
+  login: async () => ({ success: true }),
+  logout: async () => ({ success: true }),
+  check: async () => ({ authenticated: true }),
+  onError: async () => ({}),
+}
+
+export function renderPage(
+  page: ReactElement,
+  {
+    path,
+    at,
+    resources = [],
+    signedIn = false,
+  }: { path: string; at: string; resources?: ResourceProps[]; signedIn?: boolean },
+) {
   const supabase = createClient(API, 'fake-anon-key', {
     auth: { persistSession: false, autoRefreshToken: false, storageKey: `fake-${++clients}` },
   })
@@ -32,7 +48,8 @@ export function renderPage(page: ReactElement, { path, at }: { path: string; at:
             i18nProvider={createI18nProvider('zh-CN')}
             dataProvider={createDataProvider(supabase)}
             notificationProvider={useNotificationProvider}
-            resources={[]}
+            resources={resources}
+            authProvider={signedIn ? signedInAuth : undefined}
             options={{ disableTelemetry: true, reactQuery: { clientConfig: queryClient } }}
           >
             <Routes>
