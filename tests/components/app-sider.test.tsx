@@ -81,9 +81,16 @@ describe('side menu', () => {
   })
 })
 
+function Hello({ who }: { who: string }) {
+  return <b>你好，{who}</b>
+}
+function Later() {
+  return <b>稍后</b>
+}
+
 describe('lazy pages', () => {
   test('a page whose code is loaded renders at once, without the Suspense fallback', async () => {
-    const Page = lazyNamed(async () => ({ Hello: ({ who }: { who: string }) => <b>你好，{who}</b> }), 'Hello')
+    const Page = lazyNamed(async () => ({ Hello }), 'Hello')
     await Page.preload()
     renderPage(<Suspense fallback={<i>加载中</i>}>{createElement(Page, { who: '张三' })}</Suspense>, {
       path: '/',
@@ -95,7 +102,7 @@ describe('lazy pages', () => {
   })
 
   test('a page not loaded yet shows the fallback, then itself', async () => {
-    const Page = lazyNamed(async () => ({ Later: () => <b>稍后</b> }), 'Later')
+    const Page = lazyNamed(async () => ({ Later }), 'Later')
     renderPage(
       <Suspense fallback={<i>加载中</i>}>
         <Page />
