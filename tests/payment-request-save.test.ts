@@ -235,4 +235,49 @@ describe('save_payment_request', () => {
       ),
     ).toBe(Number(k) + 1)
   })
+
+  it('the entry screen’s reads work through PostgREST: open bills, claims of other requests, the list', async () => {
+    const claimed = (
+      await save(buyer, { party_id: co.supplierId, amount: '7.00' }, [
+        { open_item_id: billB, amount: '7.00' },
+      ])
+    ).data as Saved
+    expect((await buyer.rpc('submit_payment_request', { p_request_id: claimed.id })).error).toBeNull()
+    // open bills of the supplier (as usePaymentRequest.ts asks), plus a bill a request names
+    const bills = await buyer
+      .from('open_items')
+      .select('id, kind, outstanding:outstanding::text')
+      .eq('party_id', co.supplierId)
+      .or(`and(outstanding.lt.0,kind.neq.prepayment),id.in.(${billOther})`)
+    expect(bills.error).toBeNull()
+    expect((bills.data ?? []).map((b) => b.id).sort()).toEqual([billA, billB].sort())
+    // what requests under approval or approved claim, other than the one on screen
+    const claims = await buyer
+      .from('payment_request_lines')
+      .select('open_item_id, request_id, amount:amount::text, payment_requests!inner(number, status)')
+      .in('open_item_id', [billA, billB])
+      .in('payment_requests.status', ['pending', 'approved'])
+      .neq('request_id', '00000000-0000-4000-8000-000000000000')
+    expect(claims.error).toBeNull()
+    expect(claims.data?.find((c) => c.request_id === claimed.id)).toMatchObject({
+      open_item_id: billB,
+      amount: '7.00',
+      payment_requests: { number: claimed.number },
+    })
+    // one request per line: PostgREST embeds an object (the generated types say an array)
+    const rows = (claims.data ?? []) as unknown as Array<{ payment_requests: { status: string } }>
+    expect(rows.every((c) => ['pending', 'approved'].includes(c.payment_requests.status))).toBe(true)
+    // the list: paged, filtered by status and supplier, with the supplier's name
+    const list = await buyer
+      .from('payment_requests')
+      .select('id, number, amount:amount::text, status, parties(name)', { count: 'exact' })
+      .eq('party_id', co.supplierId)
+      .eq('status', 'draft')
+      .order('request_date', { ascending: false })
+      .range(0, 1)
+    expect(list.error).toBeNull()
+    expect(list.data).toHaveLength(2)
+    expect(list.count).toBeGreaterThan(2)
+    expect(list.data?.[0]).toMatchObject({ status: 'draft', parties: { name: '供应商甲' } })
+  })
 })
