@@ -427,7 +427,12 @@ export function PaymentRequestEntry() {
             />
           </Form.Item>
           <Form.Item label={t('fields.note')} style={{ minWidth: 300 }}>
-            <Input maxLength={1000} value={note} onChange={(e) => change(setNote)(e.target.value)} />
+            <Input
+              maxLength={1000}
+              value={note}
+              onChange={(e) => change(setNote)(e.target.value)}
+              data-testid="prq-note"
+            />
           </Form.Item>
         </Space>
       </Form>
