@@ -3220,6 +3220,7 @@ export type Database = {
         Row: {
           amount: number
           id: string
+          line_no: number
           open_item_id: string
           request_id: string
           tenant_id: string
@@ -3227,6 +3228,7 @@ export type Database = {
         Insert: {
           amount: number
           id?: string
+          line_no?: number
           open_item_id: string
           request_id: string
           tenant_id: string
@@ -3234,6 +3236,7 @@ export type Database = {
         Update: {
           amount?: number
           id?: string
+          line_no?: number
           open_item_id?: string
           request_id?: string
           tenant_id?: string
@@ -6419,6 +6422,10 @@ export type Database = {
       }
       save_order: {
         Args: { p_kind: string; p_lines: Json; p_order: Json }
+        Returns: Json
+      }
+      save_payment_request: {
+        Args: { p_lines: Json; p_request: Json }
         Returns: Json
       }
       save_voucher: { Args: { p_lines: Json; p_voucher: Json }; Returns: Json }

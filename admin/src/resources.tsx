@@ -13,6 +13,7 @@ import {
   FileDoneOutlined,
   FileTextOutlined,
   HomeOutlined,
+  PayCircleOutlined,
   SafetyCertificateOutlined,
   ShopOutlined,
   ShoppingCartOutlined,
@@ -42,6 +43,13 @@ export const resources: ResourceProps[] = [
     create: '/purchase-orders/new',
     show: '/purchase-orders/:id',
     meta: { icon: <ShoppingOutlined />, permission: 'purchase_orders' },
+  },
+  {
+    name: 'payment_request_entry',
+    list: '/payment-requests',
+    create: '/payment-requests/new',
+    show: '/payment-requests/:id',
+    meta: { icon: <PayCircleOutlined />, permission: 'payment_requests' },
   },
   // Documents posted from orders and customer receipts (workui); customers with their 360 page.
   {

@@ -47,6 +47,8 @@ const SalesOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'S
 const SalesOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'SalesOrderEntry')
 const PurchaseOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'PurchaseOrderList')
 const PurchaseOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'PurchaseOrderEntry')
+const PaymentRequestList = lazyDefault(() => import('./pages/payments/PaymentRequestList.tsx'))
+const PaymentRequestEntry = lazyDefault(() => import('./pages/payments/PaymentRequestEntry.tsx'))
 const TrialBalance = lazyDefault(() => import('./pages/reports/TrialBalance.tsx'))
 // Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
 const VoucherList = lazyDefault(() => import('./pages/vouchers/VoucherList.tsx'))
@@ -76,6 +78,7 @@ const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
   [/^\/approvals$/, ApprovalInbox],
   [/^\/sales-orders$/, SalesOrderList],
   [/^\/purchase-orders$/, PurchaseOrderList],
+  [/^\/payment-requests$/, PaymentRequestList],
   [/^\/documents$/, DocumentList],
   [/^\/vouchers$/, VoucherList],
   [/^\/reports(\/(?!ledger)[^/]+)?$/, ReportsPage],
@@ -137,6 +140,11 @@ export function AppRoutes() {
             <Route index element={<PurchaseOrderList />} />
             <Route path="new" element={<PurchaseOrderEntry />} />
             <Route path=":id" element={<PurchaseOrderEntry />} />
+          </Route>
+          <Route path="/payment-requests">
+            <Route index element={<PaymentRequestList />} />
+            <Route path="new" element={<PaymentRequestEntry />} />
+            <Route path=":id" element={<PaymentRequestEntry />} />
           </Route>
           <Route path="/reports/trial-balance" element={<TrialBalance />} />
           <Route path="/documents">

@@ -24,6 +24,7 @@ const RPC: Record<Decision, string> = {
 const DOC_PATHS: Record<string, string> = {
   sales_order: '/sales-orders',
   purchase_order: '/purchase-orders',
+  supplier_payment: '/payment-requests',
 }
 
 const when = (v: string | null) => (v ? new Date(v).toLocaleString() : '')
