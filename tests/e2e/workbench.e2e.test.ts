@@ -287,10 +287,12 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       .locator('.ant-popover:visible')
       .getByRole('button', { name: label('入库') })
       .click()
+    // A posting through the ledger: seconds when the other test files load the database (CI runs them
+    // in parallel), so more than the page's default 10 s.
     await page
       .getByTestId('order-result')
       .getByText(/已入库/)
-      .waitFor()
+      .waitFor({ timeout: 30_000 })
     await expect.poll(status).toBe('partial')
     await page.getByTestId('order-bill').click()
     await page
