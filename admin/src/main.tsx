@@ -8,8 +8,8 @@ import { BootError } from './components/BootError.tsx'
 import { createSupabase, loadConfig } from './config.ts'
 import { loadMessages } from './i18n/catalog.ts'
 import { localeStore } from './i18n/locale.ts'
+import { preloadPageOf } from './pages.ts'
 import { createQueryClient } from './providers/queryClient.ts'
-import { preloadPageOf } from './routes.tsx'
 import { prefetchTenancy } from './tenancy/queries.ts'
 
 // A page opened directly (a bookmark, a reload) fetches its code while the app signs in and reads the

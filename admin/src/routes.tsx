@@ -12,83 +12,51 @@ import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
-import { lazyDefault, lazyNamed } from './lazyNamed.ts'
+import {
+  ApiReference,
+  ApprovalInbox,
+  AuditLogList,
+  BankLineRedirect,
+  BankPage,
+  BankStatement,
+  CompanyEdit,
+  CompanyShow,
+  CreateCompanyPage,
+  Customer360,
+  CustomerList,
+  DashboardPage,
+  DepartmentCreate,
+  DepartmentEdit,
+  DepartmentList,
+  DocumentList,
+  FulfilmentEntry,
+  GeneratedScreen,
+  HomePage,
+  LedgerDetail,
+  LoginPage,
+  MemberList,
+  PaymentRequestEntry,
+  PaymentRequestList,
+  PrintDelivery,
+  PrintPurchaseOrder,
+  PrintSalesOrder,
+  ProfileEdit,
+  ProfileList,
+  ProfileShow,
+  PurchaseOrderEntry,
+  PurchaseOrderList,
+  ReceiptEntry,
+  RegisterPage,
+  ReportsPage,
+  RoleList,
+  RoleShow,
+  SalesOrderEntry,
+  SalesOrderList,
+  TrialBalance,
+  VoucherEntry,
+  VoucherList,
+} from './pages.ts'
 import { TenantGate } from './tenancy/TenantGate.tsx'
-
-// Every page loads on first visit (route-level splitting keeps the first download small: the generated
-// screens alone bring antd's table, date picker and tree).
-const GeneratedScreen = lazyNamed(() => import('./generated/GeneratedScreen.tsx'), 'GeneratedScreen')
-const AuditLogList = lazyNamed(() => import('./pages/audit/AuditLogList.tsx'), 'AuditLogList')
-const LoginPage = lazyNamed(() => import('./pages/auth/LoginPage.tsx'), 'LoginPage')
-const RegisterPage = lazyNamed(() => import('./pages/auth/RegisterPage.tsx'), 'RegisterPage')
-const CompanyEdit = lazyNamed(() => import('./pages/company/CompanyEdit.tsx'), 'CompanyEdit')
-const CompanyShow = lazyNamed(() => import('./pages/company/CompanyShow.tsx'), 'CompanyShow')
-const DepartmentCreate = lazyNamed(
-  () => import('./pages/departments/DepartmentCreate.tsx'),
-  'DepartmentCreate',
-)
-const DepartmentEdit = lazyNamed(() => import('./pages/departments/DepartmentEdit.tsx'), 'DepartmentEdit')
-const DepartmentList = lazyNamed(() => import('./pages/departments/DepartmentList.tsx'), 'DepartmentList')
-const HomePage = lazyNamed(() => import('./pages/home/HomePage.tsx'), 'HomePage')
-const MemberList = lazyNamed(() => import('./pages/members/MemberList.tsx'), 'MemberList')
-const CreateCompanyPage = lazyNamed(
-  () => import('./pages/onboarding/CreateCompanyPage.tsx'),
-  'CreateCompanyPage',
-)
-const ProfileEdit = lazyNamed(() => import('./pages/profiles/ProfileEdit.tsx'), 'ProfileEdit')
-const ProfileList = lazyNamed(() => import('./pages/profiles/ProfileList.tsx'), 'ProfileList')
-const ProfileShow = lazyNamed(() => import('./pages/profiles/ProfileShow.tsx'), 'ProfileShow')
-const RoleList = lazyNamed(() => import('./pages/roles/RoleList.tsx'), 'RoleList')
-const RoleShow = lazyNamed(() => import('./pages/roles/RoleShow.tsx'), 'RoleShow')
-const DashboardPage = lazyDefault(() => import('./pages/dashboard/DashboardPage.tsx'))
-const ApiReference = lazyDefault(() => import('./pages/developers/ApiReference.tsx'))
-const ApprovalInbox = lazyDefault(() => import('./pages/approvals/ApprovalInbox.tsx'))
-const SalesOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'SalesOrderList')
-const SalesOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'SalesOrderEntry')
-const PurchaseOrderList = lazyNamed(() => import('./pages/sales/OrderList.tsx'), 'PurchaseOrderList')
-const PurchaseOrderEntry = lazyNamed(() => import('./pages/sales/OrderEntry.tsx'), 'PurchaseOrderEntry')
-const PaymentRequestList = lazyDefault(() => import('./pages/payments/PaymentRequestList.tsx'))
-const PaymentRequestEntry = lazyDefault(() => import('./pages/payments/PaymentRequestEntry.tsx'))
-const TrialBalance = lazyDefault(() => import('./pages/reports/TrialBalance.tsx'))
-// Finance: vouchers, bank statements and reconciliation, the statements with drill-down.
-const VoucherList = lazyDefault(() => import('./pages/vouchers/VoucherList.tsx'))
-const VoucherEntry = lazyDefault(() => import('./pages/vouchers/VoucherEntry.tsx'))
-const ReportsPage = lazyDefault(() => import('./pages/reports/ReportsPage.tsx'))
-const LedgerDetail = lazyDefault(() => import('./pages/reports/LedgerDetail.tsx'))
-const BankPage = lazyDefault(() => import('./pages/bank/BankPage.tsx'))
-const BankStatement = lazyDefault(() => import('./pages/bank/BankStatement.tsx'))
-const BankLineRedirect = lazyNamed(() => import('./pages/bank/BankStatement.tsx'), 'BankLineRedirect')
-// Documents, customer 360 and print views (workui).
-const DocumentList = lazyDefault(() => import('./pages/documents/DocumentList.tsx'))
-const FulfilmentEntry = lazyDefault(() => import('./pages/documents/FulfilmentEntry.tsx'))
-const ReceiptEntry = lazyDefault(() => import('./pages/documents/ReceiptEntry.tsx'))
-const PrintSalesOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintSalesOrder')
-const PrintPurchaseOrder = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintPurchaseOrder')
-const PrintDelivery = lazyNamed(() => import('./pages/documents/PrintView.tsx'), 'PrintDelivery')
-const CustomerList = lazyNamed(() => import('./pages/customers/Customer360.tsx'), 'CustomerList')
-const Customer360 = lazyDefault(() => import('./pages/customers/Customer360.tsx'))
-
-// The page a URL opens, for main.tsx to start downloading while the app signs in and reads the
-// company (a bookmark or a reload). Only a hint: a path missing here loads its page when it renders.
-const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
-  [/^\/data\/[^/]+/, GeneratedScreen],
-  [/^\/$/, HomePage],
-  [/^\/login$/, LoginPage],
-  [/^\/dashboard$/, DashboardPage],
-  [/^\/approvals$/, ApprovalInbox],
-  [/^\/sales-orders$/, SalesOrderList],
-  [/^\/purchase-orders$/, PurchaseOrderList],
-  [/^\/payment-requests$/, PaymentRequestList],
-  [/^\/documents$/, DocumentList],
-  [/^\/vouchers$/, VoucherList],
-  [/^\/reports(\/(?!ledger)[^/]+)?$/, ReportsPage],
-  [/^\/customers$/, CustomerList],
-]
-
-export function preloadPageOf(pathname: string): void {
-  const page = PAGE_OF_PATH.find(([path]) => path.test(pathname))?.[1]
-  page?.preload().catch(() => {}) // a failed download shows when the page renders
-}
 
 const pageLoading = <Spin style={{ display: 'block', margin: 48 }} />
 

@@ -127,6 +127,16 @@ describe.skipIf(!hasBrowser)('workbench', () => {
         .waitFor()
   })
 
+  test('resting the pointer on a menu entry starts loading that page, before any click', async () => {
+    const download = page.waitForResponse((r) => /\/assets\/TrialBalance-[^/]+\.js$/.test(r.url()))
+    await page
+      .getByRole('menuitem', { name: /科目余额表$/ })
+      .getByRole('link')
+      .hover()
+    expect((await download).ok()).toBe(true)
+    expect(new URL(page.url()).pathname).not.toBe('/reports/trial-balance')
+  })
+
   test('enters a sales order: available stock per line, totals from the database', async () => {
     await page.goto(url('/sales-orders/new'))
     await pickIn(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
