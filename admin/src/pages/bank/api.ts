@@ -4,9 +4,13 @@
 // response body is read here so that the person sees the function's sentence.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import { useQuery } from '@tanstack/react-query'
+import type { Suggestion } from '../../../../functions/_shared/bank/match.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { FINANCE_KEY } from '../vouchers/lookups.ts'
 import type { ColumnMapping, DateOrder, TableMapping } from './mapping.ts'
+
+// What bank-match suggests for a line: the function's own type.
+export type { Suggestion }
 
 export const BANK_KEY = [...FINANCE_KEY, 'bank'] as const
 
@@ -85,18 +89,6 @@ export async function uploadStatement(
   const { data, error } = await supabase.functions.invoke('bank-import', { body: form })
   if (error) return { data: null, error: await functionError(error) }
   return { data: data as UploadAnswer, error: null }
-}
-
-export type Suggestion = {
-  kind: 'receipt' | 'payment' | 'voucher' | 'transfer'
-  score: number
-  reasons: string[]
-  open_item_id?: string
-  party_id?: string
-  account_id?: string
-  department_id?: string | null
-  project_id?: string | null
-  other_line_id?: string
 }
 
 export function useSuggestions(statementId: string | undefined) {

@@ -1,7 +1,14 @@
 // The column mapping of a CSV/XLSX statement as the upload screen edits it: one role per column of the
 // header row (the bank-import function proposes them; the person confirms or changes them), turned
-// back into the {columns, dateOrder, invertSign} the function takes. Mirrors ColumnMapping of
-// functions/_shared/bank/types.ts (memo may span several columns). Pure.
+// back into the {columns, dateOrder, invertSign} the function takes. The types are the function's own
+// (functions/_shared/bank/types.ts), so the screen cannot drift from what the function sends. Pure.
+import type { ColumnMapping } from '../../../../functions/_shared/bank/types.ts'
+
+export type {
+  ColumnMapping,
+  DateOrder,
+  TableMapping,
+} from '../../../../functions/_shared/bank/types.ts'
 
 export const ROLES = [
   'date',
@@ -16,23 +23,11 @@ export const ROLES = [
   'counterpartyAccount',
   'reference',
   'memo',
-] as const
+] as const satisfies ReadonlyArray<keyof ColumnMapping>
 export type Role = (typeof ROLES)[number]
-
-export type ColumnMapping = Partial<Record<Exclude<Role, 'memo'>, number>> & { memo?: number[] }
-export type DateOrder = 'YMD' | 'DMY' | 'MDY'
-
-export type TableMapping = {
-  headerLine: number
-  headers: string[]
-  signature: string
-  columns: ColumnMapping
-  dateOrder: DateOrder
-  invertSign: boolean
-  source: 'template' | 'explicit' | 'auto'
-  unmapped: string[]
-  skippedLines: number[]
-}
+// Every role the function knows is offered: a role added there fails to compile here until it is.
+const everyRoleOffered: [Exclude<keyof ColumnMapping, Role>] extends [never] ? true : never = true
+void everyRoleOffered
 
 /** The role of each column (index = column), undefined for ignored columns. */
 export function rolesOf(headers: readonly string[], columns: ColumnMapping): Array<Role | undefined> {
