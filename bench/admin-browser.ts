@@ -11,13 +11,11 @@
 //    server must return first, so a client-side sort or filter could not pass unnoticed.
 // Run on demand: `npm run bench:admin` (builds the admin when its sources changed); BENCH_TRACE=1 prints
 // each request's start and end of the last load of every case.
-import pg from 'pg'
 import type { Page } from 'playwright-core'
 import { buildAdminIfStale } from '../stack/admin-build.ts'
-import { scratchDir } from '../stack/scratch.ts'
-import { startStack } from '../stack/stack.ts'
 import { hasBrowser, openBrowser } from '../tests/e2e/browser.ts'
 import { BENCH_PASSWORD, rpc, signUp } from './api.ts'
+import { benchStack, median } from './setup.ts'
 
 const runs = Number(process.env.BENCH_RUNS ?? 7)
 const LARGE = 100_000
@@ -25,8 +23,6 @@ const SMALL = 100
 const KB = 1000
 
 if (!hasBrowser) throw new Error('bench:admin needs Debian chromium (apt-get install chromium)')
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** Scripts fetched while `action` runs, as encoded (on-the-wire) bytes per file. */
 async function scriptsDuring(page: Page, action: () => Promise<void>): Promise<Map<string, number>> {
@@ -60,19 +56,8 @@ function report(what: string, sizes: Map<string, number>): number {
   return total
 }
 
-const dir = await scratchDir('troika-bench-admin-')
 await buildAdminIfStale()
-const stack = await startStack({
-  port: 0,
-  dbPort: 0,
-  dataDir: `${dir.path}/db`,
-  reset: true,
-  durable: false,
-  log: () => {},
-})
-const info = stack.info
-const db = new pg.Client({ connectionString: info.superuserDbUrl })
-await db.connect()
+const { info, db, close } = await benchStack('admin')
 const browser = await openBrowser()
 const page = browser.page
 page.setDefaultTimeout(60_000)
@@ -233,7 +218,5 @@ try {
   if (loginTotal > 500 * KB) process.exitCode = 1
 } finally {
   await browser.close()
-  await db.end()
-  await stack.stop()
-  await dir.remove()
+  await close()
 }

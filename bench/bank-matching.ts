@@ -15,6 +15,7 @@
 //   collector's helper threads too) are recorded; the medians over the rounds are printed with their
 //   ratios, and the limit is checked on the wall-time ratio.
 import { type MatchInput, suggest } from '../functions/_shared/bank/match.ts'
+import { median } from './setup.ts'
 
 const surnames = ['上海', '北京', '深圳', '杭州', '南京', '成都', '武汉', '苏州', '广州', '天津']
 const trades = ['贸易', '科技', '电子', '物流', '建材', '食品', '服装', '机械', '化工', '印刷']
@@ -70,10 +71,6 @@ function time(worlds: MatchInput[], per: number): [number, number] {
   const t0 = performance.now()
   for (const w of worlds) suggest(w)
   return [(performance.now() - t0) / per, (cpuMs() - c0) / per]
-}
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[s.length >> 1] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 for (let i = 0; i < 3; i++) {

@@ -12,6 +12,7 @@ import { join, relative, resolve } from 'node:path'
 import { read as readMt940 } from 'mt940-js'
 import { parseSync as parseOfx } from 'ofx-js'
 import { parseStatement } from '../functions/_shared/bank/index.ts'
+import { median } from './setup.ts'
 
 const root = resolve(import.meta.dirname, '../../shared/fixtures/bank')
 const ownFixtures = resolve(import.meta.dirname, '../tests/fixtures/bank')
@@ -57,11 +58,6 @@ async function batch(
   const t0 = performance.now()
   for (let i = 0; i < n; i++) for (const b of files) await f(b).catch(() => {})
   return performance.now() - t0
-}
-
-const median = (xs: number[]) => {
-  const v = [...xs].sort((a, b) => a - b)
-  return v.length % 2 ? v[v.length >> 1] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2
 }
 
 /**

@@ -8,6 +8,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { scratchDir } from '../stack/scratch.ts'
 import { startStack } from '../stack/stack.ts'
+import { median } from './setup.ts'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -30,8 +31,6 @@ function load(url: string, headers: Record<string, string>, duration: number): P
     ),
   )
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const scratch = await scratchDir('troika-bench-')
 const root = scratch.path

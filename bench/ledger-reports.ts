@@ -5,10 +5,9 @@
 // items; triggers off for the generator only), folded as the background job would, with a tail of
 // 1,000 unfolded lines left pending as between two folds.
 // Run on demand: `npm run bench:reports`. Env: BENCH_SMALL (10000), BENCH_LARGE (1000000), BENCH_CALLS (40).
-import pg from 'pg'
-import { scratchDir } from '../stack/scratch.ts'
-import { type StackInfo, startStack } from '../stack/stack.ts'
+import type { StackInfo } from '../stack/stack.ts'
 import { BENCH_PASSWORD } from './api.ts'
+import { benchStack } from './setup.ts'
 
 const small = Number(process.env.BENCH_SMALL ?? 10_000)
 const large = Number(process.env.BENCH_LARGE ?? 1_000_000)
@@ -30,18 +29,7 @@ async function api(info: StackInfo, path: string, token: string | null, body: ob
   return json
 }
 
-const dir = await scratchDir('troika-bench-reports-')
-const stack = await startStack({
-  port: 0,
-  dbPort: 0,
-  dataDir: `${dir.path}/db`,
-  reset: true,
-  durable: false,
-  log: () => {},
-})
-const info = stack.info
-const db = new pg.Client({ connectionString: info.superuserDbUrl })
-await db.connect()
+const { info, db, close } = await benchStack('reports')
 try {
   const signUp = (await api(info, '/auth/v1/signup', null, {
     email: `bench-reports-${Date.now()}@example.test`,
@@ -165,7 +153,5 @@ try {
       `  ${name.padEnd(16)} ${x.toFixed(2).padStart(13)} ms ${y.toFixed(2).padStart(13)} ms   ${(y / x).toFixed(2)} ${y / x <= 2 ? 'met' : 'NOT met'}`,
     )
 } finally {
-  await db.end()
-  await stack.stop()
-  await dir.remove()
+  await close()
 }

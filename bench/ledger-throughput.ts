@@ -9,10 +9,8 @@
 // Goals: hot-spot ≥ 80 % of uniform; complete postings ≥ 50 % of bare SQL.
 // Run on demand: `npm run bench:ledger`. Env: BENCH_CLIENTS (8), BENCH_SECONDS per round (8),
 // BENCH_ROUNDS (3), BENCH_DURABLE (1: fsync and synchronous commit on, as in production; 0: off).
-import pg from 'pg'
-import { scratchDir } from '../stack/scratch.ts'
-import { startStack } from '../stack/stack.ts'
 import { rpc, signUp } from './api.ts'
+import { benchStack, median } from './setup.ts'
 
 const clients = Number(process.env.BENCH_CLIENTS ?? 8)
 const seconds = Number(process.env.BENCH_SECONDS ?? 8)
@@ -71,18 +69,7 @@ $$;
 grant execute on function public.bench_bare_posting(text, text, jsonb) to authenticated;
 notify pgrst, 'reload schema';`
 
-const dir = await scratchDir('troika-bench-ledger-')
-const stack = await startStack({
-  port: 0,
-  dbPort: 0,
-  dataDir: `${dir.path}/db`,
-  reset: true,
-  durable,
-  log: () => {},
-})
-const info = stack.info
-const db = new pg.Client({ connectionString: info.superuserDbUrl })
-await db.connect()
+const { info, db, close } = await benchStack('ledger', { durable })
 try {
   const { token } = await signUp(info, `bench-ledger-${Date.now()}@example.test`)
   const tenant = (await rpc(info, token, 'create_company', {
@@ -219,7 +206,6 @@ try {
       results.get(load)?.push(await measure(load))
     }
 
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
   const m = new Map(loads.map((l) => [l, median(results.get(l) ?? [])]))
   console.log(
     `\nledger throughput: ${clients} clients, ${rounds} rounds of ${seconds} s each, durable=${durable}; documents = delivery + invoice of 5 lines`,
@@ -237,7 +223,5 @@ try {
     `  uniform / bare SQL   ${(bareRatio * 100).toFixed(0)} %  (goal ≥ 50 %) ${bareRatio >= 0.5 ? 'met' : 'NOT met'}`,
   )
 } finally {
-  await db.end()
-  await stack.stop()
-  await dir.remove()
+  await close()
 }

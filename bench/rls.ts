@@ -15,6 +15,7 @@ import pg from 'pg'
 import { scratchDir } from '../stack/scratch.ts'
 import { type StackInfo, startStack } from '../stack/stack.ts'
 import { signUp } from './api.ts'
+import { median } from './setup.ts'
 
 const tenantCount = Number(process.env.BENCH_TENANTS ?? 1000)
 const rowCount = Number(process.env.BENCH_ROWS ?? 1_000_000)
@@ -39,7 +40,6 @@ interface Query {
   sql: string
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const ms = (x: number) => `${x.toFixed(2)} ms`
 
 // ───────────────────────────── set-up ─────────────────────────────

@@ -3,6 +3,7 @@
 import { join } from 'node:path'
 import { scratchDir } from '../stack/scratch.ts'
 import { startStack } from '../stack/stack.ts'
+import { median } from './setup.ts'
 
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
 
@@ -13,8 +14,6 @@ async function timeStart(dataDir: string, reset: boolean): Promise<number> {
   await stack.stop()
   return ms
 }
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 const scratch = await scratchDir('troika-bench-')
 const root = scratch.path

@@ -9,10 +9,8 @@
 // sales, purchase, expense paid in cash, supplier paid), 50 customers, 20 suppliers, 5 items.
 // Run on demand: `npm run bench:statements`. Env: BENCH_RUNS (15, the median is reported),
 // BENCH_SMALL (10000), BENCH_LARGE (1000000) ledger lines.
-import pg from 'pg'
-import { scratchDir } from '../stack/scratch.ts'
-import { startStack } from '../stack/stack.ts'
 import { rpc, signUp } from './api.ts'
+import { benchStack, median } from './setup.ts'
 
 const runs = Number(process.env.BENCH_RUNS ?? 15)
 const small = Number(process.env.BENCH_SMALL ?? 10_000)
@@ -58,23 +56,7 @@ insert into app_private.voucher_counters as c (tenant_id, period_id, word, last_
 select '${tenant}'::uuid, period_id, '记', max(number) from bench_gen group by period_id
 on conflict (tenant_id, period_id, word) do update set last_number = greatest(c.last_number, excluded.last_number);`
 
-function median(xs: number[]) {
-  const s = [...xs].sort((a, b) => a - b)
-  return s[Math.floor(s.length / 2)]
-}
-
-const dir = await scratchDir('troika-bench-statements-')
-const stack = await startStack({
-  port: 0,
-  dbPort: 0,
-  dataDir: `${dir.path}/db`,
-  reset: true,
-  durable: false,
-  log: () => {},
-})
-const info = stack.info
-const db = new pg.Client({ connectionString: info.superuserDbUrl })
-await db.connect()
+const { info, db, close } = await benchStack('statements')
 try {
   const { token } = await signUp(info, `bench-statements-${Date.now()}@example.test`)
   const tenant = (await rpc(info, token, 'create_company', {
@@ -176,7 +158,5 @@ try {
   console.log(ok ? 'PASS' : 'FAIL')
   process.exitCode = ok ? 0 : 1
 } finally {
-  await db.end()
-  await stack.stop()
-  await dir.remove()
+  await close()
 }
