@@ -210,6 +210,4 @@ export async function ledgerViolations(db: pg.Client, tenantId: string): Promise
 }
 
 /** Today as the database sees it (Asia/Shanghai): documents without a date are dated so. */
-export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-}
+export { shanghaiToday } from '../../admin/src/lib/dates.ts'

@@ -23,6 +23,7 @@ import {
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { money, moneyColumn } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import { readableDbError } from '../../lib/db-error.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 
@@ -108,7 +109,7 @@ export function Customer360() {
       />
     )
   const a = q.data
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
+  const today = shanghaiToday()
   const overdue = Number(a.overdue_amount ?? 0) > 0
   const figures: Array<[string, Num, boolean?]> = [
     ['receivable', a.receivable_balance],

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query'
 import { Alert, Card, Col, Empty, Row, Segmented, Spin, Statistic, Table, Typography } from 'antd'
 import { useCallback, useMemo, useState } from 'react'
 import { money, moneyColumn, quantity, quantityColumn } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import { readableDbError } from '../../lib/db-error.ts'
 import { fromUnits, subtractDecimal, toUnits } from '../../lib/decimal.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
@@ -81,14 +82,12 @@ export function sumTrend(
   return buckets.map((b) => ({ bucket: b, sales: fromUnits(sums.get(b) ?? 0n, 2) }))
 }
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-
 function useSalesTrend(grain: Grain) {
   const supabase = useSupabase()
   return useQuery({
     queryKey: [...DASHBOARD_KEY, 'trend', grain],
     queryFn: async () => {
-      const buckets = trendBuckets(today(), grain)
+      const buckets = trendBuckets(shanghaiToday(), grain)
       const from = grain === 'month' ? `${buckets[0]}-01` : (buckets[0] as string)
       // posted sales lines excluding VAT (as month_sales of boss_dashboard), read under RLS
       const { data, error } = await supabase

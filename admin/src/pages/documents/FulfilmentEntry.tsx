@@ -27,6 +27,7 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
 import { money, quantity } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
+import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
 import { subtractDecimal } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
@@ -40,7 +41,6 @@ import {
   type FulfilmentKind,
   isFulfilmentKind,
   type SourceLine,
-  shanghaiToday,
   useSeller,
   useSourceOrder,
 } from './useDocuments.ts'

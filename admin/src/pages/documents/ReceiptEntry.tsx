@@ -22,19 +22,15 @@ import { useEffect, useRef, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
+import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
 import { fromUnits, sumDecimals, toUnits } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import { SALES_ORDERS_KEY, useOptions } from '../sales/useOrder.ts'
-import {
-  DOCUMENTS_KEY,
-  type OpenInvoice,
-  shanghaiToday,
-  useCashAccounts,
-  useOpenInvoices,
-} from './useDocuments.ts'
+import { CASH_ACCOUNTS, useLeafAccountsUnder } from '../vouchers/lookups.ts'
+import { DOCUMENTS_KEY, type OpenInvoice, useOpenInvoices } from './useDocuments.ts'
 import { compareDecimal, isNumber } from './vat.ts'
 
 /** Spreads an amount over open items in the order given (oldest due first): each gets up to what is open. */
@@ -69,7 +65,7 @@ export function ReceiptEntry() {
   const [result, setResult] = useState<{ type: 'success' | 'error'; text: string } | null>(null)
   const key = useRef<string | null>(null)
   const customers = useOptions('parties', 'sales')
-  const accounts = useCashAccounts()
+  const accounts = useLeafAccountsUnder(CASH_ACCOUNTS)
   const openItems = useOpenInvoices(partyId)
   const items = openItems.data ?? []
 

@@ -270,28 +270,3 @@ export function useOpenInvoices(partyId: string | undefined) {
     },
   })
 }
-
-/** Cash and bank accounts a receipt may go to (1001 库存现金, 1002 银行存款, 1012 其他货币资金). */
-export function useCashAccounts() {
-  const supabase = useSupabase()
-  return useQuery({
-    queryKey: ['troika', 'cash_accounts'],
-    queryFn: async () => {
-      const { data, error } = await supabase
-        .from('accounts')
-        .select('id, code, name')
-        .eq('is_leaf', true)
-        .eq('active', true)
-        .or('code.like.1001%,code.like.1002%,code.like.1012%')
-        .order('code')
-      if (error) throw error
-      return (data ?? []) as Array<{ id: string; code: string; name: string }>
-    },
-    staleTime: 60_000,
-  })
-}
-
-/** Today in China (documents are dated in Asia/Shanghai, like the database's defaults). */
-export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-}

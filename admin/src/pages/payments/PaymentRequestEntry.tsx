@@ -36,13 +36,13 @@ import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import { compareDecimal, isNumber } from '../documents/vat.ts'
 import { useOptions } from '../sales/useOrder.ts'
+import { BANK_ACCOUNTS, useLeafAccountsUnder } from '../vouchers/lookups.ts'
 import {
   available,
   EDITABLE,
   type OpenBill,
   PAYMENT_REQUESTS_KEY,
   STATUS_COLORS,
-  useBankAccounts,
   useOpenBills,
   usePaymentRequest,
 } from './usePaymentRequest.ts'
@@ -80,7 +80,7 @@ export function PaymentRequestEntry() {
   const payKey = useRef<string | null>(null)
 
   const suppliers = useOptions('parties', 'purchase')
-  const banks = useBankAccounts()
+  const banks = useLeafAccountsUnder(BANK_ACCOUNTS)
   const bills = useOpenBills(
     partyId,
     requestId,

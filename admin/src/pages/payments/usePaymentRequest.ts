@@ -212,23 +212,3 @@ export function available(bill: Pick<OpenBill, 'open' | 'claimed'>): string {
   const left = subtractDecimal(bill.open, bill.claimed, 2)
   return left.startsWith('-') ? '0.00' : left
 }
-
-/** Bank accounts a request may pay from: active leaf accounts under 1002 银行存款. */
-export function useBankAccounts() {
-  const supabase = useSupabase()
-  return useQuery({
-    queryKey: ['troika', 'bank_accounts_1002'],
-    queryFn: async () => {
-      const { data, error } = await supabase
-        .from('accounts')
-        .select('id, code, name')
-        .eq('is_leaf', true)
-        .eq('active', true)
-        .like('code', '1002%')
-        .order('code')
-      if (error) throw error
-      return (data ?? []) as Array<{ id: string; code: string; name: string }>
-    },
-    staleTime: 60_000,
-  })
-}

@@ -9,10 +9,11 @@ import dayjs from 'dayjs'
 import { useState } from 'react'
 import { Link, useSearchParams } from 'react-router'
 import { money } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import { downloadExcel } from '../../lib/excel.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { financeErrorText } from '../vouchers/financeError.ts'
-import { FINANCE_KEY, filterByLabel, shanghaiToday, useAccounts, useOptions } from '../vouchers/lookups.ts'
+import { FINANCE_KEY, filterByLabel, useAccounts, useOptions } from '../vouchers/lookups.ts'
 import { openingOf } from './drill.ts'
 
 export type LedgerRow = {

@@ -26,6 +26,7 @@ import dayjs from 'dayjs'
 import { type ReactNode, useEffect, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { money } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import { sumDecimals } from '../../lib/decimal.ts'
 import { downloadExcel, type ExcelColumn } from '../../lib/excel.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
@@ -35,7 +36,6 @@ import {
   type Period,
   periodLabel,
   periodOf,
-  shanghaiToday,
   useAccounts,
   usePeriods,
 } from '../vouchers/lookups.ts'

@@ -9,20 +9,14 @@ import { Alert, Button, Card, Select, Space, Table, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import { readableDbError } from '../../lib/db-error.ts'
 import { sumDecimals } from '../../lib/decimal.ts'
 import { downloadExcel } from '../../lib/excel.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
+import { periodLabel, periodOf, usePeriods } from '../vouchers/lookups.ts'
 import { ledgerLink } from './LedgerDetail.tsx'
 
-type Period = {
-  id: string
-  fiscal_year: number
-  period_no: number
-  start_date: string
-  end_date: string
-  status: string
-}
 export type TrialRow = {
   account_id: string
   code: string
@@ -65,23 +59,12 @@ const csvCell = (v: string | number) => {
 export function TrialBalance() {
   const translate = useTranslate()
   const supabase = useSupabase()
-  const periods = useQuery({
-    queryKey: ['troika', 'fiscal_periods'],
-    queryFn: async (): Promise<Period[]> => {
-      const { data, error } = await supabase
-        .from('fiscal_periods')
-        .select('id, fiscal_year, period_no, start_date, end_date, status')
-        .order('start_date', { ascending: false })
-      if (error) throw error
-      return (data ?? []) as Period[]
-    },
-  })
+  const periods = usePeriods()
   const [periodId, setPeriodId] = useState<string>()
   useEffect(() => {
     if (periodId || !periods.data?.length) return
-    // The period containing today, else the latest.
-    const today = new Date().toISOString().slice(0, 10)
-    const current = periods.data.find((p) => p.start_date <= today && today <= p.end_date) ?? periods.data[0]
+    // The period containing today (in the books' calendar), else the latest.
+    const current = periodOf(periods.data, shanghaiToday()) ?? periods.data[0]
     setPeriodId(current.id)
   }, [periods.data, periodId])
 
@@ -98,7 +81,6 @@ export function TrialBalance() {
   })
   const rows = report.data ?? []
   const totals = useMemo(() => totalsOf(rows), [rows])
-  const periodLabel = (p: Period) => `${p.fiscal_year}-${String(p.period_no).padStart(2, '0')}`
   const period = periods.data?.find((p) => p.id === periodId)
 
   const download = () => {

@@ -27,6 +27,7 @@ import {
 import { useEffect, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { money, quantity } from '../../components/Money.tsx'
+import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
 import { subtractDecimal } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
@@ -34,7 +35,6 @@ import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { allows } from '../../tenancy/permissions.ts'
 import { myPermissionsQuery } from '../../tenancy/queries.ts'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
-import { shanghaiToday } from '../documents/useDocuments.ts'
 import { vatLine, vatTotals } from '../documents/vat.ts'
 import {
   KINDS,

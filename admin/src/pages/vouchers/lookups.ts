@@ -39,11 +39,6 @@ export function periodOf(periods: readonly Period[], date: string): Period | und
   return periods.find((p) => p.start_date <= date && date <= p.end_date) ?? periods[0]
 }
 
-/** Today in Shanghai (the books' calendar), yyyy-mm-dd. */
-export function shanghaiToday(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
-}
-
 export function useAccounts() {
   const supabase = useSupabase()
   return useQuery({
@@ -57,6 +52,30 @@ export function useAccounts() {
         .limit(5000)
       if (error) throw error
       return (data ?? []) as Account[]
+    },
+  })
+}
+
+/** Money accounts by their chart codes: 1001 库存现金, 1002 银行存款, 1012 其他货币资金. */
+export const CASH_ACCOUNTS = ['1001', '1002', '1012'] as const
+export const BANK_ACCOUNTS = ['1002'] as const
+
+/** Active leaf accounts under the given codes (where money is received or paid from), by code. */
+export function useLeafAccountsUnder(codes: readonly string[]) {
+  const supabase = useSupabase()
+  return useQuery({
+    queryKey: [...FINANCE_KEY, 'leaf_accounts', ...codes],
+    staleTime: 60_000,
+    queryFn: async (): Promise<Array<Pick<Account, 'id' | 'code' | 'name'>>> => {
+      const { data, error } = await supabase
+        .from('accounts')
+        .select('id, code, name')
+        .eq('is_leaf', true)
+        .eq('active', true)
+        .or(codes.map((code) => `code.like.${code}%`).join(','))
+        .order('code')
+      if (error) throw error
+      return data ?? []
     },
   })
 }
