@@ -38,3 +38,19 @@ export function subtractDecimal(
 ) {
   return fromUnits(toUnits(a, scale) - toUnits(b, scale), scale)
 }
+
+/** Compares two decimal strings: −1, 0 or 1. */
+export function compareDecimal(
+  a: string | number | null | undefined,
+  b: string | number | null | undefined,
+  scale = 6,
+): number {
+  const x = toUnits(a, scale)
+  const y = toUnits(b, scale)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+/** A decimal number as a person may type it ("12", "-3.5", ".5"). */
+export function isNumber(value: string | null | undefined): value is string {
+  return typeof value === 'string' && /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)
+}

@@ -25,6 +25,7 @@ import { Link, useParams } from 'react-router'
 import { money, moneyColumn } from '../../components/Money.tsx'
 import { shanghaiToday } from '../../lib/dates.ts'
 import { readableDbError } from '../../lib/db-error.ts'
+import { compareDecimal } from '../../lib/decimal.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 
 type Num = number | string | null
@@ -110,7 +111,7 @@ export function Customer360() {
     )
   const a = q.data
   const today = shanghaiToday()
-  const overdue = Number(a.overdue_amount ?? 0) > 0
+  const overdue = compareDecimal(a.overdue_amount, '0', 2) > 0
   const figures: Array<[string, Num, boolean?]> = [
     ['receivable', a.receivable_balance],
     ['overdue', a.overdue_amount, overdue],
@@ -246,7 +247,7 @@ export function Customer360() {
                       title: t('cols.dueDate'),
                       dataIndex: 'due_date',
                       render: (v: string | null, r) =>
-                        v && v < today && Number(r.outstanding ?? 0) > 0 ? (
+                        v && v < today && compareDecimal(r.outstanding, '0', 2) > 0 ? (
                           <Typography.Text type="danger">{v}</Typography.Text>
                         ) : (
                           v

@@ -29,7 +29,7 @@ import { money, quantity } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
 import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
-import { subtractDecimal } from '../../lib/decimal.ts'
+import { compareDecimal, isNumber, subtractDecimal } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { useMyTenants } from '../../tenancy/useMyTenants.ts'
@@ -44,14 +44,7 @@ import {
   useSeller,
   useSourceOrder,
 } from './useDocuments.ts'
-import {
-  compareDecimal,
-  isNumber,
-  proportionalDiscount,
-  unitPriceExcludingTax,
-  vatLine,
-  vatTotals,
-} from './vat.ts'
+import { proportionalDiscount, unitPriceExcludingTax, vatLine, vatTotals } from './vat.ts'
 
 const NUM = { textAlign: 'right', whiteSpace: 'nowrap' } as const
 

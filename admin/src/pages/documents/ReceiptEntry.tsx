@@ -24,14 +24,13 @@ import { money } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
 import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
-import { fromUnits, sumDecimals, toUnits } from '../../lib/decimal.ts'
+import { compareDecimal, fromUnits, isNumber, sumDecimals, toUnits } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import { SALES_ORDERS_KEY, useOptions } from '../sales/useOrder.ts'
 import { CASH_ACCOUNTS, useLeafAccountsUnder } from '../vouchers/lookups.ts'
 import { DOCUMENTS_KEY, type OpenInvoice, useOpenInvoices } from './useDocuments.ts'
-import { compareDecimal, isNumber } from './vat.ts'
 
 /** Spreads an amount over open items in the order given (oldest due first): each gets up to what is open. */
 export function autoAllocate(amount: string, items: ReadonlyArray<Pick<OpenInvoice, 'id' | 'outstanding'>>) {

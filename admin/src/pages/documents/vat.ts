@@ -5,7 +5,7 @@
 //                        税额 = gross − 金额
 //   tax-exclusive price: 金额 = round(quantity × price, 2) − discount; 税额 = round(金额 × rate, 2)
 // Postgres rounds numeric half away from zero; so does roundDiv.
-import { fromUnits, toUnits } from '../../lib/decimal.ts'
+import { fromUnits, isNumber, toUnits } from '../../lib/decimal.ts'
 
 export type VatLine = { amount: string; tax: string; total: string }
 
@@ -81,19 +81,4 @@ export function unitPriceExcludingTax(amount: string, quantity: string): string 
   const q = toUnits(quantity, Q)
   if (q === 0n) return ''
   return fromUnits(roundDiv(toUnits(amount, M) * 10n ** BigInt(P + Q - M), q), P)
-}
-
-/** Compares two decimal strings: −1, 0 or 1. */
-export function compareDecimal(
-  a: string | null | undefined,
-  b: string | null | undefined,
-  scale = 6,
-): number {
-  const x = toUnits(a, scale)
-  const y = toUnits(b, scale)
-  return x < y ? -1 : x > y ? 1 : 0
-}
-
-export function isNumber(value: string | null | undefined): value is string {
-  return typeof value === 'string' && /^\s*-?(\d+(\.\d*)?|\.\d+)\s*$/.test(value)
 }

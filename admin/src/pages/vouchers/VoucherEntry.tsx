@@ -29,6 +29,7 @@ import { Link, useParams } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
+import { compareDecimal } from '../../lib/decimal.ts'
 import { newIdempotencyKey } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
@@ -256,7 +257,7 @@ export function VoucherEntry() {
         const v = e.target.value.replace(/[,，\s]/g, '')
         if (!MONEY_INPUT.test(v)) return
         const other = side === 'debit' ? 'credit' : 'debit'
-        setLine(i, { ...l, [side]: v, ...(v && Number(v) !== 0 ? { [other]: '' } : {}) })
+        setLine(i, { ...l, [side]: v, ...(compareDecimal(v, '0', 2) !== 0 ? { [other]: '' } : {}) })
       }}
       onKeyDown={(e) => {
         // "=" fills in the difference (找平), as in paper-voucher software
