@@ -16,7 +16,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { chain, person } from '../helpers/approvals.ts'
 import { colleague } from '../helpers/company.ts'
-import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
+import { client, superuserDb } from '../helpers/stack.ts'
+import { pickOption, signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
@@ -45,27 +46,9 @@ let salesOrderId: string
 let salesOrderNumber: string
 let customerId: string
 
-const url = (path: string) => new URL(path, stackInfo().adminUrl).href
 const shot = (name: string, p = page) =>
   p.screenshot({ path: join(SCREENSHOTS, `acceptance-${name}.png`), fullPage: true, animations: 'disabled' })
 const status = () => page.getByTestId('order-status').getAttribute('data-status')
-
-async function signIn(p: Page, who: string, pass: string) {
-  await p.goto(url('/login'))
-  await p.getByLabel('邮箱').fill(who)
-  await p.getByLabel('密码', { exact: true }).fill(pass)
-  await p.getByRole('button', { name: label('登录') }).click()
-  await p.getByTestId('header-user').getByText(who).waitFor()
-}
-
-async function pickIn(select: ReturnType<Page['locator']>, search: string, option: string) {
-  await select.click()
-  await select.locator('input').fill(search)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click()
-}
 
 /** Fills a generated form's field by its label (from the column comment). */
 async function field(name: string, value: string) {
@@ -77,12 +60,13 @@ async function enterOrder(kind: 'sales' | 'purchase', party: string, quantity: s
   const path = kind === 'sales' ? '/sales-orders' : '/purchase-orders'
   await page.goto(url(`${path}/new`))
   const form = page.getByTestId('order-form')
-  await pickIn(
+  await pickOption(
+    page,
     form.locator('.ant-form-item', { hasText: kind === 'sales' ? '客户' : '供应商' }).locator('.ant-select'),
     party.slice(0, 2),
     party,
   )
-  await pickIn(page.getByTestId('line-0').locator('.ant-select'), SKU, ITEM)
+  await pickOption(page, page.getByTestId('line-0').locator('.ant-select'), SKU, ITEM)
   await page.getByTestId('line-0-quantity').fill(quantity)
   await page.getByTestId('line-0-price').fill(price)
   return path
@@ -316,7 +300,7 @@ describe.skipIf(!hasBrowser)('acceptance: order to cash through the UI', { timeo
     await page.goto(url('/documents?tab=customer_receipt'))
     await page.getByTestId('new-receipt').click()
     await page.waitForURL(/\/documents\/receipts\/new/)
-    await pickIn(page.getByTestId('receipt-customer'), 'C001', CUSTOMER)
+    await pickOption(page, page.getByTestId('receipt-customer'), 'C001', CUSTOMER)
     await page.getByTestId('receipt-open-items').locator('tbody tr.ant-table-row').first().waitFor()
     await page.getByTestId('receipt-amount').fill('226')
     await page.getByTestId('receipt-auto').click()

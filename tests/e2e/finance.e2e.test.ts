@@ -12,8 +12,9 @@ import type pg from 'pg'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
-import { stackInfo, superuserDb } from '../helpers/stack.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { superuserDb } from '../helpers/stack.ts'
+import { pickOption, signIn, adminUrl as url } from './admin.ts'
+import { type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -28,26 +29,8 @@ let voucherId: string
 const SUMMARY = `财务测试凭证 ${Date.now()}`
 const FIXTURE = new URL('../fixtures/bank/overlap.csv', import.meta.url)
 
-const url = (path: string) => new URL(path, stackInfo().adminUrl).href
 const shot = (name: string, p = page) =>
   p.screenshot({ path: join(SCREENSHOTS, `finance-${name}.png`), fullPage: true })
-
-async function signIn(p: Page, email: string, password: string) {
-  await p.goto(url('/login'))
-  await p.getByLabel('邮箱').fill(email)
-  await p.getByLabel('密码', { exact: true }).fill(password)
-  await p.getByRole('button', { name: label('登录') }).click()
-  await p.getByTestId('header-user').getByText(email).waitFor()
-}
-
-async function pick(select: ReturnType<Page['locator']>, search: string, option: string) {
-  await select.click()
-  await select.locator('input').fill(search)
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click()
-}
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true })
@@ -120,11 +103,11 @@ describe.skipIf(!hasBrowser)('finance screens', () => {
     async () => {
       await page.goto(url('/vouchers/new'))
       await page.getByTestId('voucher-summary').fill(SUMMARY)
-      await pick(page.getByTestId('line-0-account'), '1122', '1122 应收账款')
+      await pickOption(page, page.getByTestId('line-0-account'), '1122', '1122 应收账款')
       // 1122 requires a customer: its picker appears on the line
       await page.getByTestId('line-0-dim-customer').waitFor()
       await page.getByTestId('line-0-debit').fill('300')
-      await pick(page.getByTestId('line-1-account'), '5001', '5001 主营业务收入')
+      await pickOption(page, page.getByTestId('line-1-account'), '5001', '5001 主营业务收入')
       await page.getByTestId('line-1-credit').fill('299.99')
       expect(await page.getByTestId('voucher-balance').getAttribute('data-balanced')).toBe('false')
       expect(await page.getByTestId('voucher-balance').textContent()).toContain('0.01')
@@ -143,7 +126,7 @@ describe.skipIf(!hasBrowser)('finance screens', () => {
       expect(none.data).toEqual([])
       await shot('voucher-entry-incomplete')
 
-      await pick(page.getByTestId('line-0-dim-customer'), '王五', 'C950 王五')
+      await pickOption(page, page.getByTestId('line-0-dim-customer'), '王五', 'C950 王五')
       await page.getByTestId('voucher-post').click()
       await page.waitForURL(/\/vouchers\/[0-9a-f-]{36}$/)
       voucherId = page.url().split('/').at(-1) as string

@@ -5,7 +5,8 @@
 import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { client, stackInfo } from '../helpers/stack.ts'
+import { client } from '../helpers/stack.ts'
+import { signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const PASSWORD = 'troika-demo-2026'
@@ -15,16 +16,6 @@ const CODE = '560299'
 
 let browser: Browser
 let page: Page
-
-const url = (path: string) => new URL(path, stackInfo().adminUrl).href
-
-async function signIn(p: Page, email: string) {
-  await p.goto(url('/login'))
-  await p.getByLabel('邮箱').fill(email)
-  await p.getByLabel('密码', { exact: true }).fill(PASSWORD)
-  await p.getByRole('button', { name: label('登录') }).click()
-  await p.getByTestId('header-user').getByText(email).waitFor()
-}
 
 async function accountantDb() {
   const c = client()
@@ -47,7 +38,7 @@ async function pick(p: Page, field: string, option: string, search?: string) {
 beforeAll(async () => {
   browser = await openBrowser()
   page = browser.page
-  await signIn(page, ACCOUNTANT)
+  await signIn(page, ACCOUNTANT, PASSWORD)
 }, 60_000)
 
 afterAll(async () => {
@@ -163,7 +154,7 @@ describe.skipIf(!hasBrowser)('generated CRUD', () => {
   test('the sales user sees the accounts but no create button', async () => {
     const sales = await openBrowser()
     try {
-      await signIn(sales.page, SALES)
+      await signIn(sales.page, SALES, PASSWORD)
       await sales.page.goto(url('/data/accounts'))
       await expect
         .poll(() =>

@@ -10,8 +10,9 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
-import { stackInfo, superuserDb } from '../helpers/stack.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { superuserDb } from '../helpers/stack.ts'
+import { signIn, adminUrl as url } from './admin.ts'
+import { type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -22,17 +23,8 @@ let requestPath: string
 let n = 0
 const key = () => `prq-e2e-${process.pid}-${n++}-${Date.now()}`
 
-const url = (path: string) => new URL(path, stackInfo().adminUrl).href
 const shot = (name: string, p = page) =>
   p.screenshot({ path: join(SCREENSHOTS, `payment-request-${name}.png`), fullPage: true })
-
-async function signIn(p: Page, email: string, password: string) {
-  await p.goto(url('/login'))
-  await p.getByLabel('邮箱').fill(email)
-  await p.getByLabel('密码', { exact: true }).fill(password)
-  await p.getByRole('button', { name: label('登录') }).click()
-  await p.getByTestId('header-user').getByText(email).waitFor()
-}
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true })

@@ -14,7 +14,8 @@ import { formatMoney } from '../../admin/src/generated/money.ts'
 import { chain, person } from '../helpers/approvals.ts'
 import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
-import { stackInfo, superuserDb } from '../helpers/stack.ts'
+import { superuserDb } from '../helpers/stack.ts'
+import { pickOption, signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
@@ -30,23 +31,8 @@ const CUSTOMER = '华东工作台贸易有限公司'
 const ITEM = '工作台演示商品'
 const TRACKING = `SF${Date.now()}`
 
-const url = (path: string) => new URL(path, stackInfo().adminUrl).href
 const shot = (name: string, p = page) =>
   p.screenshot({ path: join(SCREENSHOTS, `workbench-${name}.png`), fullPage: true })
-
-async function signIn(p: Page, email: string, password: string) {
-  await p.goto(url('/login'))
-  await p.getByLabel('邮箱').fill(email)
-  await p.getByLabel('密码', { exact: true }).fill(password)
-  await p.getByRole('button', { name: label('登录') }).click()
-  await p.getByTestId('header-user').getByText(email).waitFor()
-}
-
-async function pickIn(p: Page, select: ReturnType<Page['locator']>, search: string, option: string) {
-  await select.click()
-  await select.locator('input').fill(search)
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
-}
 
 /** Enters an order with one line in the browser and saves it; returns its id. */
 async function enterOrder(
@@ -58,8 +44,13 @@ async function enterOrder(
   const [party, search, name] = kind === 'sales' ? ['客户', '华东', CUSTOMER] : ['供应商', 'S001', '供应商甲']
   await page.goto(url(`${path}/new`))
   const form = page.getByTestId('order-form')
-  await pickIn(page, form.locator('.ant-form-item', { hasText: party }).locator('.ant-select'), search, name)
-  await pickIn(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
+  await pickOption(
+    page,
+    form.locator('.ant-form-item', { hasText: party }).locator('.ant-select'),
+    search,
+    name,
+  )
+  await pickOption(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
   await page.getByTestId('line-0-quantity').fill(quantity)
   await page.getByTestId('line-0-price').fill(price)
   await page.getByTestId('order-save').click()
@@ -139,7 +130,7 @@ describe.skipIf(!hasBrowser)('workbench', () => {
 
   test('enters a sales order: available stock per line, totals from the database', async () => {
     await page.goto(url('/sales-orders/new'))
-    await pickIn(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
+    await pickOption(page, page.getByTestId('line-0').locator('.ant-select'), 'WB-1', ITEM)
     await expect.poll(() => page.getByTestId('line-0-available').textContent()).toBe('10')
     // without a customer and a quantity the form refuses before anything is written
     await page.getByTestId('order-save').click()
