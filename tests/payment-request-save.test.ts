@@ -280,4 +280,28 @@ describe('save_payment_request', () => {
     expect(list.count).toBeGreaterThan(2)
     expect(list.data?.[0]).toMatchObject({ status: 'draft', parties: { name: '供应商甲' } })
   })
+
+  it('a bill is not asked for twice: submission counts the requests under approval or approved', async () => {
+    await db.query(
+      `update public.approval_chains set active = false where tenant_id = $1 and doc_type = 'supplier_payment'`,
+      [co.tenantId],
+    )
+    const billC = await bill(co.supplierId, '1', '113.00')
+    const draft = async (amount: string) =>
+      (await save(buyer, { party_id: co.supplierId, amount }, [{ open_item_id: billC, amount }]))
+        .data as Saved
+    const submit = (r: Saved) => buyer.rpc('submit_payment_request', { p_request_id: r.id })
+    const first = await draft('100.00')
+    const second = await draft('20.00') // drafts may overlap
+    const third = await draft('13.00')
+    expect((await submit(first)).error).toBeNull()
+    const refused = await submit(second)
+    expect(refused.error).toMatchObject({ code: 'TR664', hint: 'lines[0].amount' })
+    expect(refused.error?.message).toContain(first.number)
+    expect(refused.error?.message).toContain('113.00')
+    expect((await state(second.id)).head.status).toBe('draft')
+    // what is left (13.00) may still be asked for
+    expect((await submit(third)).error).toBeNull()
+    expect((await state(third.id)).head.status).not.toBe('draft')
+  })
 })
