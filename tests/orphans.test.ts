@@ -24,10 +24,16 @@ function descendants(pid: number): number[] {
   return out
 }
 
-const commandOf = (pid: number) =>
-  execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' })
-    .trim()
-    .split(' ')[0]
+/** The program a process runs; '' for one that has exited since it was listed (a short-lived worker). */
+const commandOf = (pid: number) => {
+  try {
+    return execFileSync('ps', ['-o', 'args=', '-p', String(pid)], { encoding: 'utf8' })
+      .trim()
+      .split(' ')[0]
+  } catch {
+    return ''
+  }
+}
 
 const alive = (pid: number) => {
   try {

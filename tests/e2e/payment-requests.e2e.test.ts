@@ -100,7 +100,9 @@ describe.skipIf(!hasBrowser)('payment requests', () => {
       await p.getByTestId('prq-pay').click()
       await p.locator('.ant-popconfirm .ant-btn-primary').click()
       const voucher = p.getByTestId('prq-voucher').first()
-      await voucher.waitFor()
+      // A posting through the ledger: seconds while the other test files load the database (CI runs
+      // them in parallel), so more than the page's default 10 s.
+      await voucher.waitFor({ timeout: 30_000 })
       expect(await voucher.textContent()).toMatch(/^凭证 付-\d+$/)
       await expect.poll(() => p.getByTestId('prq-status').getAttribute('data-status')).toBe('paid')
       await shot('paid', p)
