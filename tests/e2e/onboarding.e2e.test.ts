@@ -89,9 +89,19 @@ async function openDepartments() {
   await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' })
 }
 
+// The switcher's dropdown fades in and out: wait until a closing one is gone before opening it again (on a
+// loaded machine a click could otherwise land on the one still closing and do nothing).
+const dropdownClosed = () =>
+  page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached' })
+
 async function switchTo(company: string) {
+  await dropdownClosed()
   await page.getByTestId('tenant-switcher').click()
-  await page.getByRole('menuitem').filter({ hasText: company }).click()
+  await page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+    .getByRole('menuitem')
+    .filter({ hasText: company })
+    .click()
   await expect.poll(() => currentTenant().textContent(), POLL).toBe(company)
 }
 
