@@ -1,6 +1,7 @@
 // What the browser tests do over and over in the admin: its address, signing in through the form, and
 // choosing an option in a searchable select (antd renders the options in a popup outside the field).
 import type { Locator, Page } from 'playwright-core'
+import { expect } from 'vitest'
 import { stackInfo } from '../helpers/stack.ts'
 import { label } from './browser.ts'
 
@@ -15,9 +16,45 @@ export async function signIn(p: Page, email: string, password: string) {
   await p.getByTestId('header-user').getByText(email).waitFor()
 }
 
+/**
+ * antd animates its popups (dropdowns, popovers, select lists) in and out, and aligns them to their
+ * trigger first: a click during that motion can land on a popup that is still moving or closing and do
+ * nothing (seen on a loaded machine). This waits until `popup` is shown and its motion has ended.
+ */
+export async function settled(popup: Locator): Promise<Locator> {
+  await popup.waitFor()
+  await expect
+    .poll(() => popup.getAttribute('class'), { message: 'the popup finishes its motion', timeout: 10_000 })
+    .not.toMatch(/-(appear|enter|leave)(-|\b)/)
+  return popup
+}
+
+/** Clicks the first option showing `option` in the open list of a select, once the list has settled. */
+export async function clickOption(p: Page, option: string) {
+  // the list of a select closed just before may still be fading out
+  const list = await settled(p.locator('.ant-select-dropdown:visible:not([class*="-leave"])'))
+  await list.locator('.ant-select-item-option', { hasText: option }).first().click()
+}
+
 /** Types `search` into a searchable select and clicks the first option showing `option`. */
 export async function pickOption(p: Page, select: Locator, search: string, option: string) {
   await select.click()
   await select.locator('input').fill(search)
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
+  await clickOption(p, option)
+}
+
+/**
+ * Presses `ok` in the Popconfirm that `trigger` opens, once the popover has settled, and waits until the
+ * request to `rpc` has gone out, so that a test failing here says the click did nothing instead of timing
+ * out on a later wait.
+ */
+export async function confirmPopover(p: Page, trigger: Locator, ok: RegExp, rpc: string) {
+  await trigger.click()
+  const button = p.getByRole('button', { name: ok })
+  const popover = await settled(p.locator('.ant-popover:visible').filter({ has: button }))
+  const sent = p.waitForRequest((r) => new URL(r.url()).pathname.endsWith(`/rpc/${rpc}`), { timeout: 15_000 })
+  await popover.getByRole('button', { name: ok }).click()
+  await sent.catch((error: Error) => {
+    throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
+  })
 }

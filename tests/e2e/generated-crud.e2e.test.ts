@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { client } from '../helpers/stack.ts'
-import { signIn, adminUrl as url } from './admin.ts'
+import { clickOption, signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const PASSWORD = 'troika-demo-2026'
@@ -32,7 +32,7 @@ const firstCodeCell = () => page.getByTestId('generated-table').locator('tbody t
 async function pick(p: Page, field: string, option: string, search?: string) {
   await p.getByLabel(field, { exact: true }).click()
   if (search) await p.getByLabel(field, { exact: true }).fill(search)
-  await p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click()
+  await clickOption(p, option)
 }
 
 beforeAll(async () => {

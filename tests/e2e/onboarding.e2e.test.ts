@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
+import { clickOption, settled } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
@@ -62,11 +63,7 @@ const tenantStatus = () => page.getByTestId('tenant-switcher').getByTestId('tena
 async function choose(field: string, option: string) {
   // A chosen value lies over the search input: click through it.
   await page.getByLabel(field, { exact: true }).click({ force: true })
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option')
-    .filter({ hasText: option })
-    .first()
-    .click()
+  await clickOption(page, option)
 }
 
 async function createDepartment(name: string, parent?: string) {
@@ -89,19 +86,16 @@ async function openDepartments() {
   await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' })
 }
 
-// The switcher's dropdown fades in and out: wait until a closing one is gone before opening it again (on a
-// loaded machine a click could otherwise land on the one still closing and do nothing).
+// The switcher's dropdown fades in and out: wait until a closing one is gone before opening it again, and
+// until the new one has settled before choosing (see settled()).
 const dropdownClosed = () =>
   page.locator('.ant-dropdown:not(.ant-dropdown-hidden)').waitFor({ state: 'detached' })
 
 async function switchTo(company: string) {
   await dropdownClosed()
   await page.getByTestId('tenant-switcher').click()
-  await page
-    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
-    .getByRole('menuitem')
-    .filter({ hasText: company })
-    .click()
+  const dropdown = await settled(page.locator('.ant-dropdown:not(.ant-dropdown-hidden)'))
+  await dropdown.getByRole('menuitem').filter({ hasText: company }).click()
   await expect.poll(() => currentTenant().textContent(), POLL).toBe(company)
 }
 

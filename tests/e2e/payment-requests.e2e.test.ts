@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { signIn, adminUrl as url } from './admin.ts'
+import { pickOption, signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
@@ -64,12 +64,12 @@ describe.skipIf(!hasBrowser)('payment requests', () => {
       .click()
     await page.waitForURL(/\/payment-requests$/)
     await page.getByTestId('prq-new').click()
-    const supplier = page.getByTestId('payment-request').locator('.ant-select').first()
-    await supplier.click()
-    await supplier.locator('input').fill('S001')
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '供应商甲' })
-      .click()
+    await pickOption(
+      page,
+      page.getByTestId('payment-request').locator('.ant-select').first(),
+      'S001',
+      '供应商甲',
+    )
     await expect.poll(() => page.getByTestId('bill-0-open').textContent()).toBe('226.00')
     await page.getByTestId('prq-pay-all').click()
     await expect.poll(() => page.getByTestId('prq-total').textContent()).toBe('226.00')

@@ -15,7 +15,7 @@ import { chain, person } from '../helpers/approvals.ts'
 import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { pickOption, signIn, adminUrl as url } from './admin.ts'
+import { confirmPopover, pickOption, signIn, adminUrl as url } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
@@ -174,19 +174,14 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       .eq('sales_order_id', orderId)
     expect(shipped.data).toEqual([{ doc_type: 'delivery', carrier: '顺丰速运', tracking_number: TRACKING }])
 
-    await page.getByTestId('order-bill').click()
-    await page
-      .locator('.ant-popover:visible')
-      .getByRole('button', { name: label('开票') })
-      .click()
-    await page
-      .getByTestId('order-result')
-      .getByText(/已开票/)
-      .waitFor()
+    await confirmPopover(page, page.getByTestId('order-bill'), label('开票'), 'invoice_sales_order')
+    await expect
+      .poll(() => page.getByTestId('order-result').textContent(), { timeout: 30_000 })
+      .toMatch(/已开票/)
     await expect.poll(status).toBe('completed')
     await expect.poll(() => page.getByTestId('progress-invoiced-total').textContent()).toBe('226.00')
     await shot('sales-order-completed')
-  })
+  }, 60_000)
 
   test('the dashboard shows today’s sales as the database computes them', async () => {
     const { data, error } = await owner.rpc('boss_dashboard')
@@ -283,27 +278,16 @@ describe.skipIf(!hasBrowser)('workbench', () => {
     await expect.poll(() => page.getByTestId('order-total').textContent()).toBe('282.50')
     await page.getByTestId('order-confirm').click()
     await expect.poll(status).toBe('confirmed')
-    await page.getByTestId('order-fulfil').click()
-    await page
-      .locator('.ant-popover:visible')
-      .getByRole('button', { name: label('入库') })
-      .click()
-    // A posting through the ledger: seconds when the other test files load the database (CI runs them
-    // in parallel), so more than the page's default 10 s.
-    await page
-      .getByTestId('order-result')
-      .getByText(/已入库/)
-      .waitFor({ timeout: 30_000 })
+    await confirmPopover(page, page.getByTestId('order-fulfil'), label('入库'), 'receive_purchase_order')
+    // The result's text is polled, so that a refusal shows its message in the failure.
+    await expect
+      .poll(() => page.getByTestId('order-result').textContent(), { timeout: 30_000 })
+      .toMatch(/已入库/)
     await expect.poll(status).toBe('partial')
-    await page.getByTestId('order-bill').click()
-    await page
-      .locator('.ant-popover:visible')
-      .getByRole('button', { name: label('登记发票') })
-      .click()
-    await page
-      .getByTestId('order-result')
-      .getByText(/已登记采购发票/)
-      .waitFor()
+    await confirmPopover(page, page.getByTestId('order-bill'), label('登记发票'), 'bill_purchase_order')
+    await expect
+      .poll(() => page.getByTestId('order-result').textContent(), { timeout: 30_000 })
+      .toMatch(/已登记采购发票/)
     await expect.poll(status).toBe('completed')
     const { data } = await owner
       .from('purchase_order_lines')
@@ -311,7 +295,7 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       .eq('order_id', po)
     expect(data).toEqual([{ received_quantity: 5, billed_quantity: 5 }])
     await shot('purchase-order-completed')
-  })
+  }, 60_000)
 
   test('a database refusal is shown in plain words: not enough stock', async () => {
     await enterOrder('50', '10')
