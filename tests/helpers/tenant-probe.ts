@@ -1,6 +1,7 @@
 // The isolation audit's world and instruments: which rows are "tenant A's" in every table (found from
 // the catalog), rows seeded where A has none, a checksum of everything A owns, and the values whose
 // appearance in an answer would betray a leak of A's data.
+import { createHash } from 'node:crypto'
 import { createClient, type SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import WebSocket from 'ws'
@@ -120,28 +121,32 @@ export async function setUpWorld(db: pg.Client): Promise<World> {
  * Makes A's employee a member of A holding exactly the built-in 'employee' role, working in A: also
  * repairs the world after a call that let them leave or changed their roles.
  */
-export async function enrolEmployee(db: pg.Client, world: World): Promise<void> {
+/** Makes A's employee a member of A with the employee role only; says whether anything had to change. */
+export async function enrolEmployee(db: pg.Client, world: World): Promise<boolean> {
   const { tenant } = world.a
   const { id, email } = world.a.employee
-  await db.query(
-    `insert into public.memberships (tenant_id, user_id, email) values ($1, $2, $3) on conflict do nothing`,
-    [tenant, id, email],
-  )
-  await db.query(
-    `insert into public.membership_roles (tenant_id, user_id, role_id)
-     select r.tenant_id, $2, r.id from public.roles r where r.tenant_id = $1 and r.key = 'employee'
-     on conflict do nothing`,
-    [tenant, id],
-  )
-  await db.query(
-    `delete from public.membership_roles mr using public.roles r
-     where r.id = mr.role_id and mr.tenant_id = $1 and mr.user_id = $2 and r.key <> 'employee'`,
-    [tenant, id],
-  )
-  await db.query(
-    'update public.profiles set active_tenant_id = $1 where id = $2 and active_tenant_id is distinct from $1',
-    [tenant, id],
-  )
+  const results = [
+    await db.query(
+      `insert into public.memberships (tenant_id, user_id, email) values ($1, $2, $3) on conflict do nothing`,
+      [tenant, id, email],
+    ),
+    await db.query(
+      `insert into public.membership_roles (tenant_id, user_id, role_id)
+       select r.tenant_id, $2, r.id from public.roles r where r.tenant_id = $1 and r.key = 'employee'
+       on conflict do nothing`,
+      [tenant, id],
+    ),
+    await db.query(
+      `delete from public.membership_roles mr using public.roles r
+       where r.id = mr.role_id and mr.tenant_id = $1 and mr.user_id = $2 and r.key <> 'employee'`,
+      [tenant, id],
+    ),
+    await db.query(
+      'update public.profiles set active_tenant_id = $1 where id = $2 and active_tenant_id is distinct from $1',
+      [tenant, id],
+    ),
+  ]
+  return results.some((r) => (r.rowCount ?? 0) > 0)
 }
 
 /** The WHERE clause selecting A's rows of a table, with placeholders for A's company and A's owner. */
@@ -191,7 +196,11 @@ export async function snapshotA(db: pg.Client, tables: Scoped[], world: World): 
   )
   // Both parameters are referenced even when no table of one kind exists yet.
   parts.push(`select null as t, null as h, null as who where $1::uuid is null and $2::uuid is null`)
-  const { rows } = await db.query(parts.join('\nunion all\n'), [world.a.tenant, world.a.owner.id])
+  // A named (prepared) statement: the audit takes this snapshot thousands of times, and planning a union
+  // over every table costs more than running it on A's few rows.
+  const text = parts.join('\nunion all\n')
+  const name = `snapshot-a-${createHash('md5').update(text).digest('hex').slice(0, 12)}`
+  const { rows } = await db.query({ name, text, values: [world.a.tenant, world.a.owner.id] })
   const snapshot: Snapshot = {
     whole: new Set(own.filter((s) => !s.person).map((s) => s.rel.sql)),
     rows: new Map(own.map((s) => [s.rel.sql, new Map()])),
