@@ -31,7 +31,11 @@ export async function newCompany(prefix: string, opts: CompanyOptions = {}) {
 
 /** A colleague with one built-in role (owner, admin, sales, purchasing, warehouse, accountant, cashier, employee). */
 export async function colleague(db: pg.Client, tenantId: string, roleKey: string, prefix = roleKey) {
-  const person = await signedInUser(prefix)
+  return enrol(db, tenantId, roleKey, await signedInUser(prefix))
+}
+
+/** Makes a signed-in person a member of the company with one built-in role. */
+export async function enrol(db: pg.Client, tenantId: string, roleKey: string, person: Person) {
   await db.query('insert into public.memberships (tenant_id, user_id, email) values ($1, $2, $3)', [
     tenantId,
     person.user.id,

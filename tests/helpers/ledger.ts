@@ -2,7 +2,8 @@
 // checks that trust no cached balance: they recompute everything from vouchers, moves and open items.
 import type { SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
-import { colleague, newCompany } from './company.ts'
+import { enrol, newCompany } from './company.ts'
+import { signedInUser } from './stack.ts'
 
 export interface PostingError {
   code: string
@@ -52,12 +53,14 @@ export async function ledgerCompany(
 ) {
   const company = await newCompany(prefix, { taxpayer })
   const t = company.tenantId
-  const [accountant, warehouse, cashier, sales] = await Promise.all([
-    colleague(db, t, 'accountant', `${prefix}-acct`),
-    colleague(db, t, 'warehouse', `${prefix}-wh`),
-    colleague(db, t, 'cashier', `${prefix}-cash`),
-    colleague(db, t, 'sales', `${prefix}-sales`),
-  ])
+  // Sign-ups in parallel; the memberships one after the other (one database connection).
+  const people = await Promise.all(
+    ['acct', 'wh', 'cash', 'sales'].map((role) => signedInUser(`${prefix}-${role}`)),
+  )
+  const accountant = await enrol(db, t, 'accountant', people[0])
+  const warehouse = await enrol(db, t, 'warehouse', people[1])
+  const cashier = await enrol(db, t, 'cashier', people[2])
+  const sales = await enrol(db, t, 'sales', people[3])
   const one = async (sql: string, params: unknown[]) => (await db.query(sql, params)).rows[0]
   const supplier = await one(
     `insert into public.parties (tenant_id, code, name, is_customer, is_supplier, payment_terms_days)
