@@ -268,6 +268,31 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       await expect.poll(status).toBe('confirmed')
       const { data } = await owner.from('sales_orders').select('status, total').eq('id', big).single()
       expect(data).toEqual({ status: 'confirmed', total: 1500 })
+
+      // the requester unfolds the request in 我发起的: its timeline, where a comment joins the decisions
+      const { rows } = await db.query('select id from public.approval_instances where doc_id = $1', [big])
+      const instance = rows[0].id as string
+      await page.getByRole('menuitem', { name: /审批中心$/ }).click()
+      await page.getByTestId('tab-submitted').click()
+      const submitted = page.getByTestId('inbox-submitted')
+      await submitted
+        .locator('tr.ant-table-row', { hasText: bigOrder?.number as string })
+        .locator('.ant-table-row-expand-icon')
+        .click()
+      const timeline = page.getByTestId(`timeline-${instance}`)
+      const actions = () =>
+        timeline
+          .getByTestId('timeline-entry')
+          .evaluateAll((es) => es.map((e) => e.getAttribute('data-action')))
+      await expect.poll(actions).toEqual(['submitted', 'approved'])
+      const approved = timeline.locator('[data-action="approved"]')
+      expect(await approved.textContent()).toContain(manager.email)
+      expect(await approved.getByTestId('timeline-comment').textContent()).toBe('“同意，尽快发货”')
+      await page.getByTestId(`comment-input-${instance}`).fill('谢谢，今天发货')
+      await page.getByTestId(`comment-send-${instance}`).click()
+      await expect.poll(actions).toEqual(['submitted', 'approved', 'commented'])
+      expect(await timeline.locator('[data-action="commented"]').textContent()).toContain('谢谢，今天发货')
+      await shot('approval-timeline')
     } finally {
       await approver.close()
     }

@@ -1,25 +1,45 @@
 // Approval inbox (审批中心): the person's pending / done / submitted / copied approvals with counts,
 // and the decisions on a pending task — approve, reject, return to an earlier step, transfer to a
-// colleague — each with a comment. The database decides who may act (approval_act); its refusals
-// (TR5xx) are shown in plain words.
-import { useList, useNotification, useTranslate } from '@refinedev/core'
+// colleague, add a signer (加签) — each with a comment; every row unfolds into its timeline, and the
+// requester may withdraw a request nobody has acted on yet. The database decides who may act
+// (approval_act, withdraw_approval); its refusals (TR5xx) are shown in plain words.
+import { useNotification, useTranslate } from '@refinedev/core'
 import { useQueryClient } from '@tanstack/react-query'
-import { Badge, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Table, Tabs, Tag } from 'antd'
+import {
+  Badge,
+  Button,
+  Card,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Popconfirm,
+  Select,
+  Space,
+  Table,
+  Tabs,
+  Tag,
+} from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
 import { useShowDbError } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
+import { ApprovalTimeline, useMemberNames } from './ApprovalTimeline.tsx'
 import { APPROVALS_KEY, BOXES, type Box, type InboxRow, useApprovalCounts, useInbox } from './useApprovals.ts'
 
-type Decision = 'approve' | 'reject' | 'return' | 'transfer'
+type Decision = 'approve' | 'reject' | 'return' | 'transfer' | 'add_signer'
+const DECISIONS: Decision[] = ['approve', 'reject', 'return', 'transfer', 'add_signer']
 const RPC: Record<Decision, string> = {
   approve: 'approve_task',
   reject: 'reject_task',
   return: 'return_task',
   transfer: 'transfer_task',
+  add_signer: 'add_approval_signer',
 }
+/** The decisions that name a colleague, and the argument that carries them. */
+const PERSON_ARG: Partial<Record<Decision, string>> = { transfer: 'p_to_user_id', add_signer: 'p_user_id' }
 
 const DOC_PATHS: Record<string, string> = {
   sales_order: '/sales-orders',
@@ -45,11 +65,8 @@ function DecisionModal({
   const { open } = useNotification()
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
-  const { result: members } = useList<{ user_id: string; display_name: string; email: string | null }>({
-    resource: 'memberships',
-    pagination: { mode: 'off' },
-    queryOptions: { enabled: decision === 'transfer' },
-  })
+  const members = useMemberNames()
+  const personArg = PERSON_ARG[decision]
 
   const submit = async () => {
     const values = await form.validateFields().catch(() => null)
@@ -57,7 +74,7 @@ function DecisionModal({
     setBusy(true)
     const args: Record<string, unknown> = { p_task_id: row.task_id, p_comment: values.comment || null }
     if (decision === 'return') args.p_to_position = values.to_position
-    if (decision === 'transfer') args.p_to_user_id = values.to_user_id
+    if (personArg) args[personArg] = values.to_user_id
     const { error } = await supabase.rpc(RPC[decision], args)
     setBusy(false)
     if (error) {
@@ -92,18 +109,19 @@ function DecisionModal({
             <InputNumber min={1} precision={0} />
           </Form.Item>
         )}
-        {decision === 'transfer' && (
+        {personArg && (
           <Form.Item
             name="to_user_id"
-            label={translate('approvals.fields.toUser')}
+            label={translate(decision === 'transfer' ? 'approvals.fields.toUser' : 'approvals.fields.signer')}
             rules={[{ required: true }]}
           >
             <Select
               showSearch
               optionFilterProp="label"
-              options={(members?.data ?? []).map((m) => ({
-                value: m.user_id,
-                label: m.display_name || m.email || m.user_id,
+              data-testid="decision-person"
+              options={[...(members.data ?? new Map<string, string>())].map(([value, label]) => ({
+                value,
+                label,
               }))}
             />
           </Form.Item>
@@ -113,6 +131,40 @@ function DecisionModal({
         </Form.Item>
       </Form>
     </Modal>
+  )
+}
+
+/** The requester takes back a request no approver has acted on yet (the database checks both). */
+function WithdrawButton({ row }: { row: InboxRow }) {
+  const translate = useTranslate()
+  const supabase = useSupabase()
+  const queryClient = useQueryClient()
+  const showError = useShowDbError()
+  const { open } = useNotification()
+  const [busy, setBusy] = useState(false)
+  const withdraw = async () => {
+    setBusy(true)
+    const { error } = await supabase.rpc('withdraw_approval', { p_instance_id: row.instance_id })
+    setBusy(false)
+    if (error) {
+      showError(error)
+      return
+    }
+    open?.({ type: 'success', message: translate('approvals.done.withdraw') })
+    void queryClient.invalidateQueries({ queryKey: APPROVALS_KEY })
+    void queryClient.invalidateQueries({ queryKey: DASHBOARD_KEY })
+  }
+  return (
+    <Popconfirm
+      title={translate('approvals.withdrawConfirm')}
+      onConfirm={withdraw}
+      okText={translate('approvals.actions.withdraw')}
+      cancelText={translate('buttons.cancel')}
+    >
+      <Button size="small" loading={busy} data-testid={`withdraw-${row.instance_id}`}>
+        {translate('approvals.actions.withdraw')}
+      </Button>
+    </Popconfirm>
   )
 }
 
@@ -136,6 +188,7 @@ function BoxTable({ box }: { box: Box }) {
         rowKey={(r) => r.task_id ?? r.instance_id}
         dataSource={data ?? []}
         pagination={{ pageSize: 20 }}
+        expandable={{ expandedRowRender: (r) => <ApprovalTimeline instanceId={r.instance_id} /> }}
         columns={[
           {
             title: translate('approvals.columns.title'),
@@ -174,7 +227,7 @@ function BoxTable({ box }: { box: Box }) {
                   key: 'actions',
                   render: (_: unknown, row: InboxRow) => (
                     <Space size="small" wrap>
-                      {(['approve', 'reject', 'return', 'transfer'] as const).map((decision) => (
+                      {DECISIONS.map((decision) => (
                         <Button
                           key={decision}
                           size="small"
@@ -191,6 +244,16 @@ function BoxTable({ box }: { box: Box }) {
                 },
               ]
             : [{ title: translate('approvals.columns.actedAt'), dataIndex: 'acted_at', render: when }]),
+          ...(box === 'submitted'
+            ? [
+                {
+                  title: translate('table.actions'),
+                  key: 'actions',
+                  render: (_: unknown, row: InboxRow) =>
+                    row.approval_status === 'pending' && <WithdrawButton row={row} />,
+                },
+              ]
+            : []),
         ]}
       />
       {acting && (
