@@ -22,6 +22,10 @@ export const DepartmentList = lazyNamed(
 )
 export const HomePage = lazyNamed(() => import('./pages/home/HomePage.tsx'), 'HomePage')
 export const MemberList = lazyNamed(() => import('./pages/members/MemberList.tsx'), 'MemberList')
+export const AcceptInvitePage = lazyNamed(
+  () => import('./pages/members/AcceptInvitePage.tsx'),
+  'AcceptInvitePage',
+)
 export const CreateCompanyPage = lazyNamed(
   () => import('./pages/onboarding/CreateCompanyPage.tsx'),
   'CreateCompanyPage',
@@ -72,6 +76,7 @@ const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
   [/^\/data\/[^/]+/, GeneratedScreen],
   [/^\/$/, HomePage],
   [/^\/login$/, LoginPage],
+  [/^\/accept-invite$/, AcceptInvitePage],
   [/^\/dashboard$/, DashboardPage],
   [/^\/approvals$/, ApprovalInbox],
   [/^\/sales-orders$/, SalesOrderList],

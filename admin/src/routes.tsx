@@ -13,6 +13,7 @@ import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
 import {
+  AcceptInvitePage,
   ApiReference,
   ApprovalInbox,
   AuditLogList,
@@ -158,6 +159,8 @@ export function AppRoutes() {
           }
         >
           <Route path="/onboarding" element={<CreateCompanyPage />} />
+          {/* an invitee may have no company yet: no TenantGate */}
+          <Route path="/accept-invite" element={<AcceptInvitePage />} />
         </Route>
         {/* Print views: signed in, in a company, without the menus. */}
         <Route

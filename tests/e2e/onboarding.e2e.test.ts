@@ -226,6 +226,51 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
     await shot('audit-log')
   })
 
+  test('invites a colleague: the link leads through sign-up into the company, with the invited role', async () => {
+    const colleague = `onboarding-invitee-${run}@example.test`
+    await menu('成员').click()
+    await page.waitForURL((url) => url.pathname === '/members')
+    await page.getByTestId('invite-open').click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByLabel('邮箱').fill('not-an-address')
+    await page.getByTestId('invite-ok').click()
+    await dialog.getByText('请输入有效的邮箱地址').waitFor()
+    await dialog.getByLabel('邮箱').fill(colleague)
+    await page.getByTestId('invite-ok').click() // the employee role is preselected
+    const link = (await page.getByTestId('invite-link').textContent()) as string
+    expect(link).toMatch(/\/accept-invite\?token=[\w-]+$/)
+    await shot('invite-link')
+    await dialog.getByRole('button', { name: label('关闭') }).click()
+    await page.getByTestId('invitations').getByText(colleague).waitFor()
+
+    // The colleague has no account: the link asks to sign in, they sign up instead and come back.
+    const invitee = await openBrowser()
+    try {
+      const p = invitee.page
+      await p.goto(link)
+      await p.waitForURL((url) => url.pathname === '/login')
+      await p.getByRole('link', { name: '注册' }).click()
+      await p.waitForURL((url) => url.pathname === '/register')
+      await p.getByLabel('邮箱').fill(colleague)
+      await p.getByLabel('密码', { exact: true }).fill(password)
+      await p.getByLabel('确认密码').fill(password)
+      await p.getByRole('button', { name: label('注册') }).click()
+      await p.waitForURL((url) => url.pathname === '/accept-invite')
+      await p.getByTestId('accept-invite').click()
+      await expect.poll(() => p.getByTestId('current-tenant').textContent(), POLL).toBe(companyA)
+      // a second use of the link is refused in plain words
+      await p.goto(link)
+      await p.getByTestId('accept-invite').click()
+      await expect.poll(() => p.getByTestId('accept-error').textContent(), POLL).toBe('这份邀请已经用过了')
+      expect(invitee.pageErrors).toEqual([])
+    } finally {
+      await invitee.close()
+    }
+    await page.reload()
+    await page.locator('.ant-table-row').filter({ hasText: colleague }).getByText('员工').waitFor()
+    expect(await page.getByTestId('invitations').count()).toBe(0)
+  })
+
   test('a second company from the switcher has its own departments', async () => {
     await page.getByTestId('tenant-switcher').click()
     await page.getByRole('menuitem', { name: /新建公司/ }).click()

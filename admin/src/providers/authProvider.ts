@@ -20,6 +20,16 @@ function authError(titleKey: string, error: AuthError): Error {
 let signedOut = false
 export const wasSignedOut = () => signedOut
 
+/**
+ * The page a visitor was sent to sign in (or up) from (?to=, set by SignInRedirect), e.g. an invitation
+ * link; only a path of this site, never another origin.
+ */
+export function returnPath(search = window.location.search): string | null {
+  const to = new URLSearchParams(search).get('to')
+  // "//host" and "/\host" are other origins to a browser
+  return to && /^\/(?![/\\])/.test(to) ? to : null
+}
+
 /** PostgREST answers 401 with PGRST301/PGRST302 when the JWT is missing, expired or invalid. */
 function isUnauthorized(error: unknown): boolean {
   const e = error as { statusCode?: unknown; status?: unknown; code?: unknown } | null
@@ -52,7 +62,7 @@ export function createAuthProvider(supabase: SupabaseClient): AuthProvider {
       }
       // The sign-up trigger made the profile with the default language; keep the one chosen here.
       await supabase.from('profiles').update({ locale: localeStore.get() }).eq('id', data.session.user.id)
-      return { success: true, redirectTo: '/' }
+      return { success: true, redirectTo: returnPath() ?? '/' }
     },
 
     async logout() {

@@ -2,12 +2,15 @@
 import { Link, useLogin, useNotification, useTranslate } from '@refinedev/core'
 import { Alert, Button, Form, Typography } from 'antd'
 import { useState } from 'react'
+import { useLocation } from 'react-router'
 import type { Credentials } from '../../providers/authProvider.ts'
 import { AuthLayout } from './AuthLayout.tsx'
 import { EmailItem, PasswordItem, useRevalidateOnLocaleChange } from './fields.tsx'
 
 export function LoginPage() {
   const translate = useTranslate()
+  // ?to= (the page to return to, e.g. an invitation) survives switching between sign-in and sign-up
+  const { search } = useLocation()
   const { mutate: login, isPending } = useLogin<Credentials>()
   const [error, setError] = useState<string>()
   const { close } = useNotification()
@@ -40,7 +43,7 @@ export function LoginPage() {
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
         {translate('pages.login.buttons.noAccount')}{' '}
-        <Link to="/register">{translate('pages.login.signup')}</Link>
+        <Link to={`/register${search}`}>{translate('pages.login.signup')}</Link>
       </Typography.Paragraph>
     </AuthLayout>
   )

@@ -2,6 +2,7 @@
 import { Link, useNotification, useRegister, useTranslate } from '@refinedev/core'
 import { Alert, Button, Form, Input, Typography } from 'antd'
 import { useState } from 'react'
+import { useLocation } from 'react-router'
 import type { Credentials } from '../../providers/authProvider.ts'
 import { AuthLayout } from './AuthLayout.tsx'
 import { EmailItem, PASSWORD_MIN, PasswordItem, useRevalidateOnLocaleChange } from './fields.tsx'
@@ -10,6 +11,8 @@ type RegisterValues = Credentials & { confirmPassword: string }
 
 export function RegisterPage() {
   const translate = useTranslate()
+  // ?to= (the page to return to, e.g. an invitation) survives switching between sign-in and sign-up
+  const { search } = useLocation()
   const { mutate: register, isPending } = useRegister<Credentials>()
   const [error, setError] = useState<string>()
   const { close } = useNotification()
@@ -61,7 +64,7 @@ export function RegisterPage() {
       </Form>
       <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
         {translate('pages.login.buttons.haveAccount')}{' '}
-        <Link to="/login">{translate('pages.login.signin')}</Link>
+        <Link to={`/login${search}`}>{translate('pages.login.signin')}</Link>
       </Typography.Paragraph>
     </AuthLayout>
   )

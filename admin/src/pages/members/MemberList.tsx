@@ -1,9 +1,10 @@
-// The people of the current company with their roles and department. Inviting, changing roles and
-// removing people come with the members module.
+// The people of the current company with their roles and department, and the invitations (Invitations.tsx).
+// Changing roles and removing people are API functions without a screen yet.
 import { DateField, List, useTable } from '@refinedev/antd'
 import { useTranslate } from '@refinedev/core'
 import { Space, Table, Tag, Typography } from 'antd'
 import { DATE_TIME_FORMAT } from '../profiles/types.ts'
+import { Invitations } from './Invitations.tsx'
 import { MEMBER_SELECT, type Member } from './types.ts'
 
 export function MemberList() {
@@ -19,6 +20,9 @@ export function MemberList() {
 
   return (
     <List>
+      <div style={{ marginBottom: 16 }}>
+        <Invitations />
+      </div>
       <Table {...tableProps} rowKey="user_id">
         <Table.Column<Member> dataIndex="display_name" title={label('display_name')} sorter />
         <Table.Column<Member> dataIndex="email" title={label('email')} sorter />
