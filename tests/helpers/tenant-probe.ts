@@ -119,9 +119,9 @@ export async function setUpWorld(db: pg.Client): Promise<World> {
 
 /**
  * Makes A's employee a member of A holding exactly the built-in 'employee' role, working in A: also
- * repairs the world after a call that let them leave or changed their roles.
+ * repairs the world after a call that let them leave or changed their roles. Says whether anything had
+ * to change.
  */
-/** Makes A's employee a member of A with the employee role only; says whether anything had to change. */
 export async function enrolEmployee(db: pg.Client, world: World): Promise<boolean> {
   const { tenant } = world.a
   const { id, email } = world.a.employee
