@@ -6538,6 +6538,10 @@ export type Database = {
           word: string
         }[]
       }
+      update_member: {
+        Args: { p_department: string; p_role_keys: string[]; p_user: string }
+        Returns: undefined
+      }
       vat_document: {
         Args: { p_date: string; p_lines: Json; p_tax_inclusive?: boolean }
         Returns: Json

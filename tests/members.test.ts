@@ -270,6 +270,44 @@ describe('members', () => {
     ).toBe('TR103')
   })
 
+  it('update_member sets roles and department in one save: a refused department keeps the roles too', async () => {
+    const person = await join(owner, ['sales'], 'mem-both')
+    const dept = await owner.client
+      .from('departments')
+      .insert({ tenant_id: company, name: '销售部' })
+      .select('id')
+      .single()
+    expect(dept.error).toBeNull()
+    const refused = await rpc(owner, 'update_member', {
+      p_user: person.user.id,
+      p_role_keys: ['purchasing'],
+      p_department: crypto.randomUUID(),
+    })
+    expect(refused.error).toMatchObject({ code: 'TR216', hint: 'department_id' })
+    expect(await rolesOf(company, person.user.id)).toEqual(['sales'])
+
+    const saved = await rpc(owner, 'update_member', {
+      p_user: person.user.id,
+      p_role_keys: ['purchasing', 'employee'],
+      p_department: dept.data?.id,
+    })
+    expect(saved.error).toBeNull()
+    expect(await rolesOf(company, person.user.id)).toEqual(['employee', 'purchasing'])
+    const row = await owner.client
+      .from('memberships')
+      .select('department_id')
+      .eq('user_id', person.user.id)
+      .single()
+    expect(row.data?.department_id).toBe(dept.data?.id)
+    // the rights are those of the functions it calls: a buyer may not change people
+    const byBuyer = await rpc(person, 'update_member', {
+      p_user: person.user.id,
+      p_role_keys: ['owner'],
+      p_department: null,
+    })
+    expect(byBuyer.error?.code).toBe('TR104')
+  })
+
   it('the last owner cannot be removed, leave or lose the owner role — not even by direct SQL', async () => {
     expect((await rpc(owner, 'remove_member', { p_user: owner.user.id })).error).toMatchObject({
       code: 'TR208',

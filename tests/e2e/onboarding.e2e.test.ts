@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
-import { clickOption, settled } from './admin.ts'
+import { clickOption, confirmPopover, settled } from './admin.ts'
 import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
@@ -16,6 +16,7 @@ const email = `onboarding-e2e-${run}@example.test`
 const password = 'correct-horse-battery-1'
 const companyA = `杭州三驾贸易有限公司 ${run}`
 const companyB = `宁波三驾物流有限公司 ${run}`
+const colleague = `onboarding-invitee-${run}@example.test`
 const DEMO_SALES = { email: 'sales@example.com', password: 'troika-demo-2026' }
 
 /** A valid 统一社会信用代码: 9 (工商) 1 (企业), a Hangzhou area code, 9 characters of this run, the check character. */
@@ -227,7 +228,6 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
   })
 
   test('invites a colleague: the link leads through sign-up into the company, with the invited role', async () => {
-    const colleague = `onboarding-invitee-${run}@example.test`
     await menu('成员').click()
     await page.waitForURL((url) => url.pathname === '/members')
     await page.getByTestId('invite-open').click()
@@ -269,6 +269,36 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
     await page.reload()
     await page.locator('.ant-table-row').filter({ hasText: colleague }).getByText('员工').waitFor()
     expect(await page.getByTestId('invitations').count()).toBe(0)
+  })
+
+  test('changes the colleague’s roles and department in one save, then removes them', async () => {
+    const row = () => page.locator('.ant-table-row').filter({ hasText: colleague })
+    await page.getByTestId(`member-edit-${colleague}`).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByTestId('member-department').click()
+    await clickOption(page, '华东销售组')
+    await dialog.getByTestId('member-roles').click()
+    await clickOption(page, '销售 Sales')
+    // a multiple select stays open after a choice: close it before saving
+    await dialog.locator('.ant-modal-title').click()
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' })
+    await page.getByTestId('member-save').click()
+    await row().getByText('销售 Sales').waitFor()
+    await row().getByText('华东销售组').waitFor()
+    const db = await superuserDb()
+    try {
+      const { rows } = await db.query(
+        `select array_agg(r.key order by r.key) as keys from public.membership_roles mr
+         join public.roles r on r.id = mr.role_id join auth.users u on u.id = mr.user_id
+         where u.email = $1`,
+        [colleague],
+      )
+      expect(rows[0].keys).toEqual(['employee', 'sales'])
+    } finally {
+      await db.end()
+    }
+    await confirmPopover(page, page.getByTestId(`member-remove-${colleague}`), label('移除'), 'remove_member')
+    await expect.poll(() => row().count(), POLL).toBe(0)
   })
 
   test('a second company from the switcher has its own departments', async () => {

@@ -14,7 +14,8 @@ const INVITATIONS_KEY = ['troika', 'invitations'] as const
 
 type Invitation = { id: string; email: string; role_keys: string[]; created_at: string; expires_at: string }
 
-function useRoles() {
+/** The company's roles by key and name (invitations and the member dialog pick from them). */
+export function useRoles() {
   const supabase = useSupabase()
   return useQuery({
     queryKey: ['troika', 'roles', 'names'],

@@ -1,10 +1,12 @@
-// The people of the current company with their roles and department, and the invitations (Invitations.tsx).
-// Changing roles and removing people are API functions without a screen yet.
+// The people of the current company with their roles and department, their row actions (MemberActions.tsx:
+// roles and department, removal) and the invitations (Invitations.tsx).
 import { DateField, List, useTable } from '@refinedev/antd'
 import { useTranslate } from '@refinedev/core'
 import { Space, Table, Tag, Typography } from 'antd'
+import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
 import { DATE_TIME_FORMAT } from '../profiles/types.ts'
 import { Invitations } from './Invitations.tsx'
+import { MemberActions } from './MemberActions.tsx'
 import { MEMBER_SELECT, type Member } from './types.ts'
 
 export function MemberList() {
@@ -15,6 +17,9 @@ export function MemberList() {
     meta: { select: MEMBER_SELECT },
     sorters: { initial: [{ field: 'joined_at', order: 'asc' }] },
   })
+  const { can } = useMyPermissions()
+  const canUpdate = can('members', 'update')
+  const canRemove = can('members', 'delete')
   const label = (field: string) => translate(`memberships.fields.${field}`)
   const none = <Typography.Text type="secondary">—</Typography.Text>
 
@@ -52,6 +57,13 @@ export function MemberList() {
           sorter
           render={(v: string) => <DateField value={v} format={DATE_TIME_FORMAT} />}
         />
+        {(canUpdate || canRemove) && (
+          <Table.Column<Member>
+            key="actions"
+            title={translate('table.actions')}
+            render={(_, m) => <MemberActions member={m} canUpdate={canUpdate} canRemove={canRemove} />}
+          />
+        )}
       </Table>
     </List>
   )
