@@ -19,13 +19,13 @@ import {
   Space,
   Spin,
   Table,
-  Tag,
   Tooltip,
   Typography,
 } from 'antd'
 import dayjs from 'dayjs'
 import { useEffect, useRef, useState } from 'react'
 import { Link, useParams, useSearchParams } from 'react-router'
+import { DocumentHeading } from '../../components/DocumentHeading.tsx'
 import { money } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
 import type { DbError } from '../../lib/db-error.ts'
@@ -282,19 +282,14 @@ export function PaymentRequestEntry() {
     <Card
       data-testid="payment-request"
       title={
-        <Space>
-          <span>{isNew ? t('new') : t('title')}</span>
-          {header && (
-            <Typography.Text strong data-testid="prq-number">
-              {header.number}
-            </Typography.Text>
-          )}
-          {status && (
-            <Tag color={STATUS_COLORS[status]} data-testid="prq-status" data-status={status}>
-              {t(`statuses.${status}`)}
-            </Tag>
-          )}
-        </Space>
+        <DocumentHeading
+          title={isNew ? t('new') : t('title')}
+          number={header?.number}
+          status={status}
+          statusLabel={status && t(`statuses.${status}`)}
+          statusColor={status && STATUS_COLORS[status]}
+          testId="prq"
+        />
       }
       extra={
         <Space wrap>

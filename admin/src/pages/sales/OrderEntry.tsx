@@ -21,11 +21,11 @@ import {
   Spin,
   Switch,
   Table,
-  Tag,
   Typography,
 } from 'antd'
 import { useEffect, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
+import { DocumentHeading } from '../../components/DocumentHeading.tsx'
 import { money, quantity } from '../../components/Money.tsx'
 import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
@@ -311,19 +311,14 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
     <Space direction="vertical" size="middle" style={{ width: '100%' }} data-testid="sales-order">
       <Card
         title={
-          <Space>
-            <span>{isNew ? tt('new') : tt('title')}</span>
-            {header && (
-              <Typography.Text strong data-testid="order-number">
-                {header.number}
-              </Typography.Text>
-            )}
-            {status && (
-              <Tag color={STATUS_COLORS[status]} data-testid="order-status" data-status={status}>
-                {tt(`statuses.${status}`)}
-              </Tag>
-            )}
-          </Space>
+          <DocumentHeading
+            title={isNew ? tt('new') : tt('title')}
+            number={header?.number}
+            status={status}
+            statusLabel={status && tt(`statuses.${status}`)}
+            statusColor={status && STATUS_COLORS[status]}
+            testId="order"
+          />
         }
         extra={
           <Space wrap>
