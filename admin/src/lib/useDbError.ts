@@ -22,3 +22,28 @@ export function newIdempotencyKey(): string {
   if (typeof crypto !== 'undefined' && typeof crypto.randomUUID === 'function') return crypto.randomUUID()
   return `${Date.now().toString(16)}-${Math.random().toString(16).slice(2)}-${Math.random().toString(16).slice(2)}`
 }
+
+/**
+ * Runs one database call of a screen: a refusal is shown in plain words and gives null; a success is
+ * announced with the `success` message (a translation key) when one is given, and gives the call's data.
+ */
+export function useDbAction() {
+  const translate = useTranslate()
+  const { open } = useNotification()
+  const showError = useShowDbError()
+  return useCallback(
+    async <T>(
+      call: PromiseLike<{ data: T; error: DbError | null }>,
+      success?: string,
+    ): Promise<{ data: T } | null> => {
+      const { data, error } = await call
+      if (error) {
+        showError(error)
+        return null
+      }
+      if (success) open?.({ type: 'success', message: translate(success) })
+      return { data }
+    },
+    [translate, open, showError],
+  )
+}

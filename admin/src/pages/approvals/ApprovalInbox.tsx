@@ -3,7 +3,7 @@
 // colleague, add a signer (加签) — each with a comment; every row unfolds into its timeline, and the
 // requester may withdraw a request nobody has acted on yet. The database decides who may act
 // (approval_act, withdraw_approval); its refusals (TR5xx) are shown in plain words.
-import { useNotification, useTranslate } from '@refinedev/core'
+import { useTranslate } from '@refinedev/core'
 import { useQueryClient } from '@tanstack/react-query'
 import {
   Badge,
@@ -23,7 +23,7 @@ import {
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
-import { useShowDbError } from '../../lib/useDbError.ts'
+import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
 import { ApprovalTimeline, useMemberNames } from './ApprovalTimeline.tsx'
@@ -61,8 +61,7 @@ function DecisionModal({
   const translate = useTranslate()
   const supabase = useSupabase()
   const queryClient = useQueryClient()
-  const showError = useShowDbError()
-  const { open } = useNotification()
+  const run = useDbAction()
   const [form] = Form.useForm()
   const [busy, setBusy] = useState(false)
   const members = useMemberNames()
@@ -75,13 +74,9 @@ function DecisionModal({
     const args: Record<string, unknown> = { p_task_id: row.task_id, p_comment: values.comment || null }
     if (decision === 'return') args.p_to_position = values.to_position
     if (personArg) args[personArg] = values.to_user_id
-    const { error } = await supabase.rpc(RPC[decision], args)
+    const done = await run(supabase.rpc(RPC[decision], args), `approvals.done.${decision}`)
     setBusy(false)
-    if (error) {
-      showError(error)
-      return
-    }
-    open?.({ type: 'success', message: translate(`approvals.done.${decision}`) })
+    if (!done) return
     void queryClient.invalidateQueries({ queryKey: APPROVALS_KEY })
     void queryClient.invalidateQueries({ queryKey: DASHBOARD_KEY })
     onClose()
@@ -139,18 +134,16 @@ function WithdrawButton({ row }: { row: InboxRow }) {
   const translate = useTranslate()
   const supabase = useSupabase()
   const queryClient = useQueryClient()
-  const showError = useShowDbError()
-  const { open } = useNotification()
+  const run = useDbAction()
   const [busy, setBusy] = useState(false)
   const withdraw = async () => {
     setBusy(true)
-    const { error } = await supabase.rpc('withdraw_approval', { p_instance_id: row.instance_id })
+    const done = await run(
+      supabase.rpc('withdraw_approval', { p_instance_id: row.instance_id }),
+      'approvals.done.withdraw',
+    )
     setBusy(false)
-    if (error) {
-      showError(error)
-      return
-    }
-    open?.({ type: 'success', message: translate('approvals.done.withdraw') })
+    if (!done) return
     void queryClient.invalidateQueries({ queryKey: APPROVALS_KEY })
     void queryClient.invalidateQueries({ queryKey: DASHBOARD_KEY })
   }

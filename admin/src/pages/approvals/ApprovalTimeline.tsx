@@ -1,11 +1,11 @@
 // The timeline of one approval request (审批记录): who submitted, approved, rejected, returned, transferred,
 // added a signer, commented or withdrew, when, with their comments; and a box to comment. The rows are
 // approval_actions, which the database shows to the requester and the participants only (RLS).
-import { useNotification, useTranslate } from '@refinedev/core'
+import { useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Empty, Input, Space, Spin, Timeline, Typography } from 'antd'
 import { useState } from 'react'
-import { useShowDbError } from '../../lib/useDbError.ts'
+import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { APPROVALS_KEY } from './useApprovals.ts'
 
@@ -64,8 +64,7 @@ export function ApprovalTimeline({ instanceId }: { instanceId: string }) {
   const translate = useTranslate()
   const supabase = useSupabase()
   const queryClient = useQueryClient()
-  const showError = useShowDbError()
-  const { open } = useNotification()
+  const run = useDbAction()
   const timeline = useTimeline(instanceId)
   const names = useMemberNames()
   const [comment, setComment] = useState('')
@@ -74,17 +73,13 @@ export function ApprovalTimeline({ instanceId }: { instanceId: string }) {
 
   const send = async () => {
     setBusy(true)
-    const { error } = await supabase.rpc('comment_approval', {
-      p_instance_id: instanceId,
-      p_comment: comment,
-    })
+    const done = await run(
+      supabase.rpc('comment_approval', { p_instance_id: instanceId, p_comment: comment }),
+      'approvals.timeline.commented',
+    )
     setBusy(false)
-    if (error) {
-      showError(error)
-      return
-    }
+    if (!done) return
     setComment('')
-    open?.({ type: 'success', message: translate('approvals.timeline.commented') })
     void queryClient.invalidateQueries({ queryKey: [...APPROVALS_KEY, 'timeline', instanceId] })
   }
 

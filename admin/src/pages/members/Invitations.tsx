@@ -2,30 +2,18 @@
 // one-time link (there is no mail server locally: the person who invites passes the link on; the stack's
 // outbox prints it too). Open invitations are listed for those who may read them, and can be revoked.
 // The database checks the rights, the address and that nobody grants roles beyond their own.
-import { useNotification, useTranslate } from '@refinedev/core'
+import { useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Alert, Button, Form, Input, Modal, Popconfirm, Select, Table, Typography } from 'antd'
+import { Alert, Button, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd'
 import { useState } from 'react'
-import { useShowDbError } from '../../lib/useDbError.ts'
+import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
+import { RolesItem, useRoles } from './roles.tsx'
 
 const INVITATIONS_KEY = ['troika', 'invitations'] as const
 
 type Invitation = { id: string; email: string; role_keys: string[]; created_at: string; expires_at: string }
-
-/** The company's roles by key and name (invitations and the member dialog pick from them). */
-export function useRoles() {
-  const supabase = useSupabase()
-  return useQuery({
-    queryKey: ['troika', 'roles', 'names'],
-    queryFn: async () => {
-      const { data, error } = await supabase.from('roles').select('key, name').order('key')
-      if (error) throw error
-      return data ?? []
-    },
-  })
-}
 
 function useOpenInvitations(enabled: boolean) {
   const supabase = useSupabase()
@@ -50,8 +38,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
   const translate = useTranslate()
   const supabase = useSupabase()
   const queryClient = useQueryClient()
-  const showError = useShowDbError()
-  const roles = useRoles()
+  const run = useDbAction()
   const [form] = Form.useForm<{ email: string; role_keys: string[] }>()
   const [busy, setBusy] = useState(false)
   const [link, setLink] = useState<string | null>(null)
@@ -60,15 +47,12 @@ function InviteModal({ onClose }: { onClose: () => void }) {
     const values = await form.validateFields().catch(() => null)
     if (!values) return
     setBusy(true)
-    const { data, error } = await supabase
-      .rpc('invite_member', { p_email: values.email, p_role_keys: values.role_keys })
-      .single()
+    const done = await run(
+      supabase.rpc('invite_member', { p_email: values.email, p_role_keys: values.role_keys }).single(),
+    )
     setBusy(false)
-    if (error) {
-      showError(error)
-      return
-    }
-    setLink((data as { link: string }).link)
+    if (!done) return
+    setLink((done.data as { link: string }).link)
     void queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY })
   }
 
@@ -114,17 +98,7 @@ function InviteModal({ onClose }: { onClose: () => void }) {
           >
             <Input autoComplete="off" />
           </Form.Item>
-          <Form.Item
-            name="role_keys"
-            label={translate('memberships.fields.roles')}
-            rules={[{ required: true, message: translate('invitations.noRole') }]}
-          >
-            <Select
-              mode="multiple"
-              data-testid="invite-roles"
-              options={(roles.data ?? []).map((r) => ({ value: r.key, label: r.name }))}
-            />
-          </Form.Item>
+          <RolesItem testId="invite-roles" />
         </Form>
       )}
     </Modal>
@@ -135,8 +109,7 @@ export function Invitations() {
   const translate = useTranslate()
   const supabase = useSupabase()
   const queryClient = useQueryClient()
-  const showError = useShowDbError()
-  const { open } = useNotification()
+  const run = useDbAction()
   const { can } = useMyPermissions()
   const [inviting, setInviting] = useState(false)
   const canInvite = can('members', 'create')
@@ -145,12 +118,7 @@ export function Invitations() {
   const roleName = (key: string) => roles.data?.find((r) => r.key === key)?.name ?? key
 
   const revoke = async (id: string) => {
-    const { error } = await supabase.rpc('revoke_invitation', { p_invitation: id })
-    if (error) {
-      showError(error)
-      return
-    }
-    open?.({ type: 'success', message: translate('invitations.revoked') })
+    if (!(await run(supabase.rpc('revoke_invitation', { p_invitation: id }), 'invitations.revoked'))) return
     void queryClient.invalidateQueries({ queryKey: INVITATIONS_KEY })
   }
 

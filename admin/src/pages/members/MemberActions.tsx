@@ -1,13 +1,13 @@
 // A member's row actions: change roles and department in one save (update_member: both or neither), and
 // remove the person from the company (remove_member). The database checks the rights, that nobody grants
 // roles beyond their own and that the last owner stays; its refusals are shown in plain words.
-import { useInvalidate, useNotification, useTranslate } from '@refinedev/core'
+import { useInvalidate, useTranslate } from '@refinedev/core'
 import { useQuery } from '@tanstack/react-query'
 import { Button, Form, Modal, Popconfirm, Select, Space } from 'antd'
 import { useState } from 'react'
-import { useShowDbError } from '../../lib/useDbError.ts'
+import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
-import { useRoles } from './Invitations.tsx'
+import { RolesItem } from './roles.tsx'
 import type { Member } from './types.ts'
 
 function useDepartments() {
@@ -26,8 +26,7 @@ function EditMember({ member, onClose }: { member: Member; onClose: () => void }
   const translate = useTranslate()
   const supabase = useSupabase()
   const invalidate = useInvalidate()
-  const showError = useShowDbError()
-  const roles = useRoles()
+  const run = useDbAction()
   const departments = useDepartments()
   const [form] = Form.useForm<{ role_keys: string[]; department_id?: string }>()
   const [busy, setBusy] = useState(false)
@@ -36,17 +35,16 @@ function EditMember({ member, onClose }: { member: Member; onClose: () => void }
     const values = await form.validateFields().catch(() => null)
     if (!values) return
     setBusy(true)
-    const { error } = await supabase.rpc('update_member', {
-      p_user: member.user_id,
-      p_role_keys: values.role_keys,
-      // null: no department (the generated types know only uuid arguments)
-      p_department: (values.department_id ?? null) as string,
-    })
+    const done = await run(
+      supabase.rpc('update_member', {
+        p_user: member.user_id,
+        p_role_keys: values.role_keys,
+        // null: no department (the generated types know only uuid arguments)
+        p_department: (values.department_id ?? null) as string,
+      }),
+    )
     setBusy(false)
-    if (error) {
-      showError(error)
-      return
-    }
+    if (!done) return
     await invalidate({ resource: 'memberships', invalidates: ['list'] })
     onClose()
   }
@@ -71,17 +69,7 @@ function EditMember({ member, onClose }: { member: Member; onClose: () => void }
           department_id: member.department_id ?? undefined,
         }}
       >
-        <Form.Item
-          name="role_keys"
-          label={translate('memberships.fields.roles')}
-          rules={[{ required: true, message: translate('invitations.noRole') }]}
-        >
-          <Select
-            mode="multiple"
-            data-testid="member-roles"
-            options={(roles.data ?? []).map((r) => ({ value: r.key, label: r.name }))}
-          />
-        </Form.Item>
+        <RolesItem testId="member-roles" />
         <Form.Item name="department_id" label={translate('memberships.fields.department')}>
           <Select
             allowClear
@@ -106,17 +94,11 @@ export function MemberActions({
   const translate = useTranslate()
   const supabase = useSupabase()
   const invalidate = useInvalidate()
-  const showError = useShowDbError()
-  const { open } = useNotification()
+  const run = useDbAction()
   const [editing, setEditing] = useState(false)
 
   const remove = async () => {
-    const { error } = await supabase.rpc('remove_member', { p_user: member.user_id })
-    if (error) {
-      showError(error)
-      return
-    }
-    open?.({ type: 'success', message: translate('members.removed') })
+    if (!(await run(supabase.rpc('remove_member', { p_user: member.user_id }), 'members.removed'))) return
     await invalidate({ resource: 'memberships', invalidates: ['list'] })
   }
 
