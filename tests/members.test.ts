@@ -219,6 +219,23 @@ describe('members', () => {
     owner = await signedInUser('mem-owner')
     company = await newCompany(owner)
   })
+  async function newDepartment(name: string): Promise<string> {
+    const dept = await owner.client
+      .from('departments')
+      .insert({ tenant_id: company, name })
+      .select('id')
+      .single()
+    if (dept.error) throw new Error(dept.error.message)
+    return dept.data.id
+  }
+  async function departmentOf(user: User): Promise<string | null | undefined> {
+    const row = await owner.client
+      .from('memberships')
+      .select('department_id')
+      .eq('user_id', user.user.id)
+      .single()
+    return row.data?.department_id
+  }
 
   it('changes roles and departments, and removes people', async () => {
     const person = await join(owner, ['sales'], 'mem-person')
@@ -239,23 +256,10 @@ describe('members', () => {
     })
     expect(stranger.error).toMatchObject({ code: 'TR207', hint: 'user_id' })
 
-    const dept = await owner.client
-      .from('departments')
-      .insert({ tenant_id: company, name: '采购部' })
-      .select('id')
-      .single()
-    expect(dept.error).toBeNull()
-    const placed = await rpc(owner, 'set_member_department', {
-      p_user: person.user.id,
-      p_department: dept.data?.id,
-    })
+    const dept = await newDepartment('采购部')
+    const placed = await rpc(owner, 'set_member_department', { p_user: person.user.id, p_department: dept })
     expect(placed.error).toBeNull()
-    const row = await owner.client
-      .from('memberships')
-      .select('department_id')
-      .eq('user_id', person.user.id)
-      .single()
-    expect(row.data?.department_id).toBe(dept.data?.id)
+    expect(await departmentOf(person)).toBe(dept)
     const noDept = await rpc(owner, 'set_member_department', {
       p_user: person.user.id,
       p_department: crypto.randomUUID(),
@@ -272,12 +276,7 @@ describe('members', () => {
 
   it('update_member sets roles and department in one save: a refused department keeps the roles too', async () => {
     const person = await join(owner, ['sales'], 'mem-both')
-    const dept = await owner.client
-      .from('departments')
-      .insert({ tenant_id: company, name: '销售部' })
-      .select('id')
-      .single()
-    expect(dept.error).toBeNull()
+    const dept = await newDepartment('销售部')
     const refused = await rpc(owner, 'update_member', {
       p_user: person.user.id,
       p_role_keys: ['purchasing'],
@@ -285,20 +284,16 @@ describe('members', () => {
     })
     expect(refused.error).toMatchObject({ code: 'TR216', hint: 'department_id' })
     expect(await rolesOf(company, person.user.id)).toEqual(['sales'])
+    expect(await departmentOf(person)).toBeNull()
 
     const saved = await rpc(owner, 'update_member', {
       p_user: person.user.id,
       p_role_keys: ['purchasing', 'employee'],
-      p_department: dept.data?.id,
+      p_department: dept,
     })
     expect(saved.error).toBeNull()
     expect(await rolesOf(company, person.user.id)).toEqual(['employee', 'purchasing'])
-    const row = await owner.client
-      .from('memberships')
-      .select('department_id')
-      .eq('user_id', person.user.id)
-      .single()
-    expect(row.data?.department_id).toBe(dept.data?.id)
+    expect(await departmentOf(person)).toBe(dept)
     // the rights are those of the functions it calls: a buyer may not change people
     const byBuyer = await rpc(person, 'update_member', {
       p_user: person.user.id,
