@@ -150,15 +150,12 @@ export function useOpenBills(partyId: string | undefined, requestId: string | un
         .order('due_date')
         .order('doc_date')
       if (error) throw error
-      const rows = (data ?? []) as unknown as Array<{
-        id: string
-        kind: string
-        source_id: string | null
-        doc_date: string
-        due_date: string
-        amount: string
-        outstanding: string
-      }>
+      // amounts as read: signed (bills negative), made positive below
+      const rows = (data ?? []) as unknown as Array<
+        Pick<OpenBill, 'id' | 'kind' | 'source_id' | 'doc_date' | 'due_date' | 'amount'> & {
+          outstanding: string
+        }
+      >
       const sources = rows.map((r) => r.source_id).filter(Boolean) as string[]
       const itemIds = rows.map((r) => r.id)
       const [docs, claims] = await Promise.all([
@@ -188,8 +185,10 @@ export function useOpenBills(partyId: string | undefined, requestId: string | un
         amount: string
         payment_requests: { number: string } | null
       }>
+      const claimsOf = new Map<string, typeof claimRows>()
+      for (const c of claimRows) claimsOf.set(c.open_item_id, [...(claimsOf.get(c.open_item_id) ?? []), c])
       return rows.map((r) => {
-        const mine = claimRows.filter((c) => c.open_item_id === r.id)
+        const mine = claimsOf.get(r.id) ?? []
         return {
           id: r.id,
           kind: r.kind,
