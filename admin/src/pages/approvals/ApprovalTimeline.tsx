@@ -33,7 +33,8 @@ const COLORS: Record<string, string> = {
 export function useMemberNames() {
   const supabase = useSupabase()
   return useQuery({
-    queryKey: [...APPROVALS_KEY, 'members'],
+    // not under APPROVALS_KEY: every approval change invalidates that, and names do not change with it
+    queryKey: ['troika', 'members', 'names'],
     queryFn: async () => {
       const { data, error } = await supabase.from('memberships').select('user_id, display_name, email')
       if (error) throw error
