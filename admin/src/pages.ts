@@ -76,6 +76,7 @@ const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
   [/^\/data\/[^/]+/, GeneratedScreen],
   [/^\/$/, HomePage],
   [/^\/login$/, LoginPage],
+  [/^\/register$/, RegisterPage],
   [/^\/accept-invite$/, AcceptInvitePage],
   [/^\/dashboard$/, DashboardPage],
   [/^\/approvals$/, ApprovalInbox],

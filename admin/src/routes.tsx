@@ -2,7 +2,6 @@
 // onboarding form outside it, the auth pages outside both.
 import { ErrorComponent, ThemedLayout } from '@refinedev/antd'
 import { Authenticated, CanAccess } from '@refinedev/core'
-import { NavigateToResource } from '@refinedev/react-router'
 import { Spin } from 'antd'
 import { Suspense } from 'react'
 import { Outlet, Route, Routes } from 'react-router'
@@ -11,6 +10,7 @@ import { AppSider } from './components/AppSider.tsx'
 import { AppTitle } from './components/AppTitle.tsx'
 import { NoAccess } from './components/NoAccess.tsx'
 import { ReadOnlyBanner } from './components/ReadOnlyBanner.tsx'
+import { SignedInRedirect } from './components/SignedInRedirect.tsx'
 import { SignInRedirect } from './components/SignInRedirect.tsx'
 import {
   AcceptInvitePage,
@@ -179,7 +179,7 @@ export function AppRoutes() {
         <Route
           element={
             <Authenticated key="auth" fallback={<Outlet />}>
-              <NavigateToResource resource="home" />
+              <SignedInRedirect />
             </Authenticated>
           }
         >

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { client, stackInfo } from '../helpers/stack.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const email = `admin-e2e-${process.pid}-${Date.now()}@example.test`
 const password = 'correct-horse-battery-1'
@@ -37,7 +37,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe.skipIf(!hasBrowser)('admin shell', () => {
+describe.skipIf(!hasBrowser)('admin shell', BROWSER_TESTS, () => {
   test('an anonymous visitor lands on the Chinese sign-in page titled Troika', async () => {
     await page.goto(stackInfo().adminUrl)
     await page.waitForURL(/\/login/)

@@ -33,6 +33,13 @@ if (!hasBrowser) {
   )
 }
 
+/**
+ * Options of every browser test group: a browser test signs in, loads pages and posts through the stack
+ * while CI runs the other files beside it on the same 2 cores; vitest's 30 s for the stack tests is too
+ * tight for the longest of them. Each step still has the page's own 10 s (or a stated) limit.
+ */
+export const BROWSER_TESTS = { timeout: 90_000 }
+
 /** Where the tests leave screenshots for a person to look at (gitignored). */
 export const SCREENSHOTS = fileURLToPath(new URL('../../.troika/e2e/', import.meta.url))
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
 import { pickOption, signIn, adminUrl as url } from './admin.ts'
-import { type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -85,7 +85,7 @@ afterAll(async () => {
 // Browser steps wait up to 10 s each; on a loaded machine a whole scenario step takes longer than 30 s.
 const SLOW = 120_000
 
-describe.skipIf(!hasBrowser)('finance screens', () => {
+describe.skipIf(!hasBrowser)('finance screens', BROWSER_TESTS, () => {
   test(
     'the menu lists vouchers, bank and reports',
     async () => {

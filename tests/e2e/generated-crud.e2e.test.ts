@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { client } from '../helpers/stack.ts'
 import { clickOption, signIn, adminUrl as url } from './admin.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const PASSWORD = 'troika-demo-2026'
 const ACCOUNTANT = 'accountant@example.com'
@@ -45,7 +45,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe.skipIf(!hasBrowser)('generated CRUD', () => {
+describe.skipIf(!hasBrowser)('generated CRUD', BROWSER_TESTS, () => {
   test('the menu lists the generated tables under 基础资料', async () => {
     await page.getByRole('menuitem', { name: '基础资料' }).click()
     for (const name of ['科目', '税码', '会计期间', '仓库', '单据编号', '过账设置'])

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
 import { clickOption, confirmPopover, settled } from './admin.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
 const email = `onboarding-e2e-${run}@example.test`
@@ -109,7 +109,7 @@ afterAll(async () => {
   await browser?.close()
 })
 
-describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
+describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
   test('a new person signs up and lands on the create-company form', async () => {
     await page.goto(new URL('/register', stackInfo().adminUrl).href)
     await page.getByLabel('邮箱').fill(email)
@@ -251,6 +251,8 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', () => {
       await p.waitForURL((url) => url.pathname === '/login')
       await p.getByRole('link', { name: '注册' }).click()
       await p.waitForURL((url) => url.pathname === '/register')
+      // the sign-in form stays on screen while the sign-up page's code loads: typing there would be lost
+      await p.getByLabel('确认密码').waitFor()
       await p.getByLabel('邮箱').fill(colleague)
       await p.getByLabel('密码', { exact: true }).fill(password)
       await p.getByLabel('确认密码').fill(password)

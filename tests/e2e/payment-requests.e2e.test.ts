@@ -11,8 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { pickOption, signIn, adminUrl as url } from './admin.ts'
-import { type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
+import { confirmPopover, pickOption, signIn, adminUrl as url } from './admin.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -56,7 +56,7 @@ afterAll(async () => {
   await db?.end()
 })
 
-describe.skipIf(!hasBrowser)('payment requests', () => {
+describe.skipIf(!hasBrowser)('payment requests', BROWSER_TESTS, () => {
   test('the buyer enters a request from the menu, pays the bill in full, saves and submits', async () => {
     await page
       .getByRole('menuitem', { name: /付款申请$/ })
@@ -97,8 +97,7 @@ describe.skipIf(!hasBrowser)('payment requests', () => {
       await expect.poll(() => p.getByTestId('prq-status').getAttribute('data-status')).toBe('approved')
       expect(await p.getByTestId('prq-save').count()).toBe(0)
       expect(await p.getByTestId('prq-submit').count()).toBe(0)
-      await p.getByTestId('prq-pay').click()
-      await p.locator('.ant-popconfirm .ant-btn-primary').click()
+      await confirmPopover(p, p.getByTestId('prq-pay'), label('付款'), 'pay_payment_request')
       const voucher = p.getByTestId('prq-voucher').first()
       // A posting through the ledger: seconds while the other test files load the database (CI runs
       // them in parallel), so more than the page's default 10 s.

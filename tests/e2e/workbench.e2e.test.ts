@@ -16,7 +16,7 @@ import { colleague } from '../helpers/company.ts'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
 import { confirmPopover, pickOption, signIn, adminUrl as url } from './admin.ts'
-import { type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -109,7 +109,7 @@ afterAll(async () => {
   await db?.end()
 })
 
-describe.skipIf(!hasBrowser)('workbench', () => {
+describe.skipIf(!hasBrowser)('workbench', BROWSER_TESTS, () => {
   test('the menu lists the workbench pages', async () => {
     for (const name of ['老板看板', '审批中心', '销售订单', '科目余额表'])
       await page
@@ -181,7 +181,7 @@ describe.skipIf(!hasBrowser)('workbench', () => {
     await expect.poll(status).toBe('completed')
     await expect.poll(() => page.getByTestId('progress-invoiced-total').textContent()).toBe('226.00')
     await shot('sales-order-completed')
-  }, 60_000)
+  })
 
   test('the dashboard shows today’s sales as the database computes them', async () => {
     const { data, error } = await owner.rpc('boss_dashboard')
@@ -320,7 +320,7 @@ describe.skipIf(!hasBrowser)('workbench', () => {
       .eq('order_id', po)
     expect(data).toEqual([{ received_quantity: 5, billed_quantity: 5 }])
     await shot('purchase-order-completed')
-  }, 60_000)
+  })
 
   test('a database refusal is shown in plain words: not enough stock', async () => {
     await enterOrder('50', '10')

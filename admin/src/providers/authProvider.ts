@@ -46,6 +46,8 @@ export function createAuthProvider(supabase: SupabaseClient): AuthProvider {
     },
 
     async register({ email, password }: Credentials) {
+      // ?to= as the form was sent: the new session may redirect the page before this call returns
+      const back = returnPath()
       const { data, error } = await supabase.auth.signUp({ email, password })
       if (error) return { success: false, error: authError('auth.errors.registerFailed', error) }
       signedOut = false
@@ -62,7 +64,7 @@ export function createAuthProvider(supabase: SupabaseClient): AuthProvider {
       }
       // The sign-up trigger made the profile with the default language; keep the one chosen here.
       await supabase.from('profiles').update({ locale: localeStore.get() }).eq('id', data.session.user.id)
-      return { success: true, redirectTo: returnPath() ?? '/' }
+      return { success: true, redirectTo: back ?? '/' }
     },
 
     async logout() {

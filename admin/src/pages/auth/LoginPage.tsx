@@ -1,16 +1,14 @@
 // Sign in with email + password; a failure is shown under the form.
-import { Link, useLogin, useNotification, useTranslate } from '@refinedev/core'
-import { Alert, Button, Form, Typography } from 'antd'
+import { useLogin, useNotification, useTranslate } from '@refinedev/core'
+import { Alert, Button, Form } from 'antd'
 import { useState } from 'react'
-import { useLocation } from 'react-router'
 import type { Credentials } from '../../providers/authProvider.ts'
 import { AuthLayout } from './AuthLayout.tsx'
 import { EmailItem, PasswordItem, useRevalidateOnLocaleChange } from './fields.tsx'
+import { OtherAuthPage } from './OtherAuthPage.tsx'
 
 export function LoginPage() {
   const translate = useTranslate()
-  // ?to= (the page to return to, e.g. an invitation) survives switching between sign-in and sign-up
-  const { search } = useLocation()
   const { mutate: login, isPending } = useLogin<Credentials>()
   const [error, setError] = useState<string>()
   const { close } = useNotification()
@@ -41,10 +39,11 @@ export function LoginPage() {
           {translate('pages.login.signin')}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {translate('pages.login.buttons.noAccount')}{' '}
-        <Link to={`/register${search}`}>{translate('pages.login.signup')}</Link>
-      </Typography.Paragraph>
+      <OtherAuthPage
+        to="/register"
+        prompt={translate('pages.login.buttons.noAccount')}
+        action={translate('pages.login.signup')}
+      />
     </AuthLayout>
   )
 }

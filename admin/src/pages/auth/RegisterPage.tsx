@@ -1,18 +1,16 @@
 // Sign up with email + password (typed twice); a failure is shown under the form.
-import { Link, useNotification, useRegister, useTranslate } from '@refinedev/core'
-import { Alert, Button, Form, Input, Typography } from 'antd'
+import { useNotification, useRegister, useTranslate } from '@refinedev/core'
+import { Alert, Button, Form, Input } from 'antd'
 import { useState } from 'react'
-import { useLocation } from 'react-router'
 import type { Credentials } from '../../providers/authProvider.ts'
 import { AuthLayout } from './AuthLayout.tsx'
 import { EmailItem, PASSWORD_MIN, PasswordItem, useRevalidateOnLocaleChange } from './fields.tsx'
+import { OtherAuthPage } from './OtherAuthPage.tsx'
 
 type RegisterValues = Credentials & { confirmPassword: string }
 
 export function RegisterPage() {
   const translate = useTranslate()
-  // ?to= (the page to return to, e.g. an invitation) survives switching between sign-in and sign-up
-  const { search } = useLocation()
   const { mutate: register, isPending } = useRegister<Credentials>()
   const [error, setError] = useState<string>()
   const { close } = useNotification()
@@ -62,10 +60,11 @@ export function RegisterPage() {
           {translate('pages.register.buttons.submit')}
         </Button>
       </Form>
-      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
-        {translate('pages.login.buttons.haveAccount')}{' '}
-        <Link to={`/login${search}`}>{translate('pages.login.signin')}</Link>
-      </Typography.Paragraph>
+      <OtherAuthPage
+        to="/login"
+        prompt={translate('pages.login.buttons.haveAccount')}
+        action={translate('pages.login.signin')}
+      />
     </AuthLayout>
   )
 }
