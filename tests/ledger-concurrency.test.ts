@@ -38,13 +38,22 @@ it('concurrent postings on a hot spot keep the books consistent and post each ke
     if (!error) okKeys.add(key)
     else if (!allowed.has(error.code)) unexpected.push(`${key}: ${error.code} ${error.message}`)
   }
-  const openInvoices = async () =>
-    (
-      await db.query(
-        `select id, outstanding::text from public.open_items where tenant_id = $1 and party_id = $2 and outstanding > 0`,
-        [co.tenantId, co.customerId],
-      )
-    ).rows as Array<{ id: string; outstanding: string }>
+  // The workers share one pg client, which runs one query at a time: they take turns here (pg's own
+  // queue for a busy client is deprecated).
+  let reading: Promise<unknown> = Promise.resolve()
+  const openInvoices = () => {
+    const read = reading.then(
+      async () =>
+        (
+          await db.query(
+            `select id, outstanding::text from public.open_items where tenant_id = $1 and party_id = $2 and outstanding > 0`,
+            [co.tenantId, co.customerId],
+          )
+        ).rows as Array<{ id: string; outstanding: string }>,
+    )
+    reading = read.catch(() => {})
+    return read
+  }
 
   const worker = async (w: number, client: SupabaseClient) => {
     const rnd = random(w + 1)
