@@ -58,3 +58,13 @@ export async function confirmPopover(p: Page, trigger: Locator, ok: RegExp, rpc:
     throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
   })
 }
+
+/** Presses `ok` in the confirm dialog now opening (antd's modal.confirm) once it has settled, as confirmPopover. */
+export async function confirmDialog(p: Page, ok: RegExp, rpc: string) {
+  const dialog = await settled(p.locator('.ant-modal-confirm:visible'))
+  const sent = p.waitForRequest((r) => new URL(r.url()).pathname.endsWith(`/rpc/${rpc}`), { timeout: 15_000 })
+  await dialog.getByRole('button', { name: ok }).click()
+  await sent.catch((error: Error) => {
+    throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
+  })
+}

@@ -1,14 +1,17 @@
 // Header menu of the person's companies: the current one with its trial state, the others to switch
-// to, and "new company" (the onboarding form).
-import { CheckOutlined, DownOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons'
+// to, "new company" (the onboarding form) and leaving the current one (tenancy/leaveCompany.ts).
+import { CheckOutlined, DownOutlined, LogoutOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons'
 import { useGo, useNotification, useParsed, useTranslate } from '@refinedev/core'
-import { Button, Dropdown, Flex, type MenuProps, Space, Typography } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { App, Button, Dropdown, Flex, type MenuProps, Space, Typography } from 'antd'
 import { useState } from 'react'
+import { useSupabase } from '../providers/supabaseContext.tsx'
 import { useMyTenants } from '../tenancy/useMyTenants.ts'
 import { useSwitchTenant } from '../tenancy/useSwitchTenant.ts'
 import { TenantStatusTag } from './TenantStatusTag.tsx'
 
 const NEW_COMPANY = 'new-company'
+const LEAVE = 'leave-company'
 const RECORD_ACTIONS = new Set(['show', 'edit', 'clone'])
 const SWITCH_TOAST = 'tenant-switch'
 
@@ -20,7 +23,15 @@ export function TenantSwitcher() {
   const go = useGo()
   const { resource, action } = useParsed()
   const [switching, setSwitching] = useState(false)
+  const supabase = useSupabase()
+  const queryClient = useQueryClient()
+  const { modal } = App.useApp()
   if (!active) return null
+
+  const onLeave = async () => {
+    const { confirmLeave } = await import('../tenancy/leaveCompany.ts')
+    confirmLeave(active, { supabase, queryClient, modal, translate, open, go })
+  }
 
   const onSwitch = async (tenantId: string) => {
     const target = tenants.find((t) => t.tenant_id === tenantId)
@@ -61,7 +72,14 @@ export function TenantSwitcher() {
     })),
     { type: 'divider' as const },
     { key: NEW_COMPANY, icon: <PlusOutlined />, label: translate('tenantSwitcher.newCompany') },
+    { key: LEAVE, icon: <LogoutOutlined />, label: translate('tenantSwitcher.leave'), danger: true },
   ]
+
+  const onMenu = (key: string) => {
+    if (key === NEW_COMPANY) go({ to: '/onboarding' })
+    else if (key === LEAVE) void onLeave()
+    else void onSwitch(key)
+  }
 
   return (
     <Dropdown
@@ -69,7 +87,7 @@ export function TenantSwitcher() {
       menu={{
         items,
         selectedKeys: [active.tenant_id],
-        onClick: ({ key }) => (key === NEW_COMPANY ? go({ to: '/onboarding' }) : void onSwitch(key)),
+        onClick: ({ key }) => onMenu(key),
       }}
     >
       <Button

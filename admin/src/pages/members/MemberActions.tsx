@@ -1,12 +1,14 @@
-// A member's row actions: change roles and department in one save (update_member: both or neither), and
-// remove the person from the company (remove_member). The database checks the rights, that nobody grants
-// roles beyond their own and that the last owner stays; its refusals are shown in plain words.
+// A member's row actions: change roles and department in one save (update_member: both or neither),
+// hand ownership over to them (transfer_ownership; the owner stays as administrator) and remove the
+// person from the company (remove_member). The database checks the rights, that nobody grants roles
+// beyond their own and that the last owner stays; its refusals are shown in plain words.
 import { useInvalidate, useTranslate } from '@refinedev/core'
-import { useQuery } from '@tanstack/react-query'
+import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Form, Modal, Popconfirm, Select, Space } from 'antd'
 import { useState } from 'react'
 import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
+import { reloadForTenant } from '../../tenancy/cache.ts'
 import { RolesItem } from './roles.tsx'
 import type { Member } from './types.ts'
 
@@ -86,16 +88,28 @@ export function MemberActions({
   member,
   canUpdate,
   canRemove,
+  canTransfer,
 }: {
   member: Member
   canUpdate: boolean
   canRemove: boolean
+  /** The signed-in person is an owner and this member is not. */
+  canTransfer: boolean
 }) {
   const translate = useTranslate()
   const supabase = useSupabase()
   const invalidate = useInvalidate()
+  const queryClient = useQueryClient()
   const run = useDbAction()
   const [editing, setEditing] = useState(false)
+  const name = member.display_name || member.email
+
+  const transfer = async () => {
+    const call = supabase.rpc('transfer_ownership', { p_user: member.user_id })
+    if (!(await run(call, 'members.transferred'))) return
+    // my own roles and rights changed too (owner → administrator)
+    await reloadForTenant(queryClient)
+  }
 
   const remove = async () => {
     if (!(await run(supabase.rpc('remove_member', { p_user: member.user_id }), 'members.removed'))) return
@@ -108,6 +122,18 @@ export function MemberActions({
         <Button size="small" onClick={() => setEditing(true)} data-testid={`member-edit-${member.email}`}>
           {translate('members.edit')}
         </Button>
+      )}
+      {canTransfer && (
+        <Popconfirm
+          title={translate('members.transferConfirm', { name })}
+          onConfirm={transfer}
+          okText={translate('members.transfer')}
+          cancelText={translate('buttons.cancel')}
+        >
+          <Button size="small" data-testid={`member-transfer-${member.email}`}>
+            {translate('members.transfer')}
+          </Button>
+        </Popconfirm>
       )}
       {canRemove && (
         <Popconfirm

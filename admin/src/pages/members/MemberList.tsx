@@ -1,9 +1,11 @@
 // The people of the current company with their roles and department, their row actions (MemberActions.tsx:
-// roles and department, removal) and the invitations (Invitations.tsx).
+// roles and department, ownership, removal) and the invitations (Invitations.tsx).
 import { DateField, List, useTable } from '@refinedev/antd'
-import { useTranslate } from '@refinedev/core'
+import { useGetIdentity, useTranslate } from '@refinedev/core'
 import { Space, Table, Tag, Typography } from 'antd'
+import type { Identity } from '../../providers/authProvider.ts'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
+import { useMyTenants } from '../../tenancy/useMyTenants.ts'
 import { DATE_TIME_FORMAT } from '../profiles/types.ts'
 import { Invitations } from './Invitations.tsx'
 import { MemberActions } from './MemberActions.tsx'
@@ -20,6 +22,10 @@ export function MemberList() {
   const { can } = useMyPermissions()
   const canUpdate = can('members', 'update')
   const canRemove = can('members', 'delete')
+  const { data: me } = useGetIdentity<Identity | null>()
+  const iAmOwner = useMyTenants().active?.role_keys.includes('owner') ?? false
+  const isOwner = (m: Member) => m.membership_roles.some((mr) => mr.roles?.key === 'owner')
+  const canTransfer = (m: Member) => iAmOwner && m.user_id !== me?.id && !isOwner(m)
   const label = (field: string) => translate(`memberships.fields.${field}`)
   const none = <Typography.Text type="secondary">—</Typography.Text>
 
@@ -61,7 +67,14 @@ export function MemberList() {
           <Table.Column<Member>
             key="actions"
             title={translate('table.actions')}
-            render={(_, m) => <MemberActions member={m} canUpdate={canUpdate} canRemove={canRemove} />}
+            render={(_, m) => (
+              <MemberActions
+                member={m}
+                canUpdate={canUpdate}
+                canRemove={canRemove}
+                canTransfer={canTransfer(m)}
+              />
+            )}
           />
         )}
       </Table>
