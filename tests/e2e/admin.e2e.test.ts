@@ -92,6 +92,19 @@ describe.skipIf(!hasBrowser)('admin shell', BROWSER_TESTS, () => {
     await expect.poll(async () => (await profileRow()).locale).toBe('zh-CN')
   })
 
+  test('antd’s own texts (empty table, date picker) follow the language too', async () => {
+    await page.goto(new URL('/payment-requests', stackInfo().adminUrl).href)
+    const list = page.getByTestId('prq-list')
+    await list.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor()
+    await page.getByTestId('language-switch').getByText('English').click()
+    await list.locator('.ant-empty-description', { hasText: 'No data' }).waitFor()
+    await page.getByTestId('language-switch').getByText('中文').click()
+    await list.locator('.ant-empty-description', { hasText: '暂无数据' }).waitFor()
+    await page.getByTestId('prq-new').click()
+    await expect.poll(() => page.getByTestId('prq-pay-by').getAttribute('placeholder')).toBe('请选择日期')
+    await page.goto(stackInfo().adminUrl)
+  })
+
   test('edits the display name; the database has the change', async () => {
     await page.getByRole('button', { name: '编辑个人资料' }).click()
     await page.waitForURL(/\/profiles\/edit\//)
