@@ -5,6 +5,7 @@
 // idempotency key) and the voucher it posted, and no save.
 import { fireEvent, screen, waitFor } from '@testing-library/react'
 import { describe, expect, test } from 'vitest'
+import { shanghaiToday } from '../../admin/src/lib/dates.ts'
 import { PaymentRequestEntry } from '../../admin/src/pages/payments/PaymentRequestEntry.tsx'
 import { fakePostgrest, type Recorded, requests } from './fake-postgrest.ts'
 import { renderPage, tenancy } from './render.tsx'
@@ -217,8 +218,9 @@ describe('payment request entry', () => {
     expect(link.getAttribute('href')).toBe(`/vouchers/${VOUCHER}`)
     const paid = writes().filter((w) => w.path === 'rpc/pay_payment_request')
     expect(paid).toHaveLength(1)
-    const body = paid[0]?.body as { p_idempotency_key: string; p_request_id: string }
+    const body = paid[0]?.body as { p_idempotency_key: string; p_request_id: string; p_date: string }
     expect(body.p_request_id).toBe(REQUEST)
+    expect(body.p_date).toBe(shanghaiToday()) // the pay date offered unless the cashier picks another
     expect(body.p_idempotency_key).toMatch(/.{16,}/)
   })
 })

@@ -21,6 +21,8 @@ let browser: Browser
 let page: Page
 let requestPath: string
 let n = 0
+// tomorrow in Shanghai (noon UTC is the same day there)
+const tomorrow = new Date(Date.parse(`${shanghaiToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
 const key = () => `prq-e2e-${process.pid}-${n++}-${Date.now()}`
 
 const shot = (name: string, p = page) =>
@@ -97,6 +99,12 @@ describe.skipIf(!hasBrowser)('payment requests', BROWSER_TESTS, () => {
       await expect.poll(() => p.getByTestId('prq-status').getAttribute('data-status')).toBe('approved')
       expect(await p.getByTestId('prq-save').count()).toBe(0)
       expect(await p.getByTestId('prq-submit').count()).toBe(0)
+      // paid tomorrow (a date of the cashier's choosing, not the day of the click)
+      const payDate = p.getByTestId('prq-pay-date')
+      await payDate.click()
+      await payDate.fill(tomorrow)
+      await payDate.press('Enter')
+      await shot('pay', p)
       await confirmPopover(p, p.getByTestId('prq-pay'), label('付款'), 'pay_payment_request')
       const voucher = p.getByTestId('prq-voucher').first()
       // A posting through the ledger: seconds while the other test files load the database (CI runs
@@ -106,13 +114,18 @@ describe.skipIf(!hasBrowser)('payment requests', BROWSER_TESTS, () => {
       await expect.poll(() => p.getByTestId('prq-status').getAttribute('data-status')).toBe('paid')
       await shot('paid', p)
       const { rows } = await db.query(
-        `select r.status::text, oi.outstanding::text from public.payment_requests r
+        `select r.status::text, oi.outstanding::text, d.doc_date::text as paid_on, v.voucher_date::text
+         from public.payment_requests r
          join public.payment_request_lines l on l.request_id = r.id
          join public.open_items oi on oi.id = l.open_item_id
+         join public.ledger_documents d on d.id = r.document_id
+         join public.vouchers v on v.id = d.voucher_id
          where r.tenant_id = $1`,
         [co.tenantId],
       )
-      expect(rows).toEqual([{ status: 'paid', outstanding: '0.00' }])
+      expect(rows).toEqual([
+        { status: 'paid', outstanding: '0.00', paid_on: tomorrow, voucher_date: tomorrow },
+      ])
 
       await p.goto(url('/payment-requests?status=paid'))
       const row = p.getByTestId('prq-list').locator('tbody tr', { hasText: '供应商甲' })

@@ -28,6 +28,7 @@ import { Link, useParams, useSearchParams } from 'react-router'
 import { DocumentHeading } from '../../components/DocumentHeading.tsx'
 import { money } from '../../components/Money.tsx'
 import { trimDecimal } from '../../generated/money.ts'
+import { shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
 import { compareDecimal, fromUnits, isNumber, sumDecimals, toUnits } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
@@ -77,6 +78,8 @@ export function PaymentRequestEntry() {
   const [result, setResult] = useState<Result | null>(null)
   // One key per intended payment: a second click or a retry after a lost answer pays once.
   const payKey = useRef<string | null>(null)
+  // The day the money leaves the bank: the payment's and its voucher's date (today unless chosen).
+  const [payDate, setPayDate] = useState(shanghaiToday)
 
   const suppliers = useOptions('parties', 'purchase')
   const banks = useLeafAccountsUnder(BANK_ACCOUNTS)
@@ -231,6 +234,7 @@ export function PaymentRequestEntry() {
       const { data, error } = await supabase.rpc('pay_payment_request', {
         p_idempotency_key: payKey.current,
         p_request_id: requestId,
+        p_date: payDate,
       })
       if (error) return fail(error)
       payKey.current = null
@@ -304,8 +308,21 @@ export function PaymentRequestEntry() {
             </Button>
           )}
           {status === 'approved' && canPay && (
+            <DatePicker
+              prefix={t('fields.payDate')}
+              value={dayjs(payDate)}
+              allowClear={false}
+              onChange={(d) => {
+                if (!d) return
+                setPayDate(d.format('YYYY-MM-DD'))
+                payKey.current = null // another date is another payment
+              }}
+              data-testid="prq-pay-date"
+            />
+          )}
+          {status === 'approved' && canPay && (
             <Popconfirm
-              title={t('payConfirm', { amount: money(header?.amount) })}
+              title={t('payConfirm', { amount: money(header?.amount), date: payDate })}
               onConfirm={onPay}
               okText={t('actions.pay')}
               cancelText={translate('buttons.cancel')}
