@@ -211,7 +211,15 @@ function AppSiderView() {
   const ToggleIcon = siderCollapsed ? RightOutlined : LeftOutlined
   return (
     <Layout.Sider
-      style={{ backgroundColor: token.colorBgContainer, borderRight: `1px solid ${token.colorBgElevated}` }}
+      style={{
+        backgroundColor: token.colorBgContainer,
+        borderRight: `1px solid ${token.colorBgElevated}`,
+        // The menu is longer than most screens: it scrolls in a sider as high as the window, which stays
+        // in place while a long page scrolls, so the collapse button (fixed at the bottom) covers no entry.
+        position: 'sticky',
+        top: 0,
+        height: '100vh',
+      }}
       collapsible
       collapsed={siderCollapsed}
       onCollapse={(collapsed, type) => {
