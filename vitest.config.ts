@@ -14,6 +14,9 @@ export default defineConfig({
           globalSetup: ['tests/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+          // expect.poll gives up after 1 s by default, even while its callback (a browser locator) still
+          // waits: too short for a screen on the 2 loaded cores of CI. A passing poll returns at once.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
       {

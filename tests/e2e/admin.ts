@@ -68,3 +68,9 @@ export async function confirmDialog(p: Page, ok: RegExp, rpc: string) {
     throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
   })
 }
+
+/** Opens the company switcher in the header and gives its menu once it has settled. */
+export async function openCompanyMenu(p: Page): Promise<Locator> {
+  await p.getByTestId('tenant-switcher').click()
+  return settled(p.locator('.ant-dropdown:visible:not([class*="-leave"])'))
+}

@@ -13,8 +13,8 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { pickOption, signIn, adminUrl as url } from './admin.ts'
-import { BROWSER_TESTS, type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
+import { confirmPopover, pickOption, signIn, adminUrl as url } from './admin.ts'
+import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
@@ -82,7 +82,7 @@ afterAll(async () => {
   await db?.end()
 })
 
-// Browser steps wait up to 10 s each; on a loaded machine a whole scenario step takes longer than 30 s.
+// Browser steps wait up to 20 s each; on a loaded machine a whole scenario step takes longer than 30 s.
 const SLOW = 120_000
 
 describe.skipIf(!hasBrowser)('finance screens', BROWSER_TESTS, () => {
@@ -296,8 +296,8 @@ describe.skipIf(!hasBrowser)('finance screens', BROWSER_TESTS, () => {
     async () => {
       await page.goto(url(`/vouchers/${voucherId}`))
       await expect.poll(() => page.getByTestId('voucher-status').getAttribute('data-status')).toBe('posted')
-      await page.getByTestId('voucher-reverse').click()
-      await page.getByTestId('reverse-ok').click()
+      // the Popconfirm's own OK (antd's 确定)
+      await confirmPopover(page, page.getByTestId('voucher-reverse'), label('确定'), 'reverse_voucher')
       await page.waitForURL(
         (u) => /\/vouchers\/[0-9a-f-]{36}$/.test(u.pathname) && !u.pathname.endsWith(voucherId),
       )

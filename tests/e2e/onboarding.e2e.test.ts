@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CREDIT_CODE_ALPHABET, creditCodeCheckCharacter } from '../../admin/src/lib/credit-code.ts'
 import { client, stackInfo, superuserDb } from '../helpers/stack.ts'
-import { clickOption, confirmPopover, settled } from './admin.ts'
+import { clickOption, confirmPopover, openCompanyMenu } from './admin.ts'
 import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
@@ -34,7 +34,6 @@ const codeB = validCreditCode(2)
 const badCode = codeA.slice(0, 17) + CREDIT_CODE_ALPHABET[(CREDIT_CODE_ALPHABET.indexOf(codeA[17]) + 1) % 31]
 
 /** The page may be slow on a loaded machine: wait for a condition as long as for an element. */
-const POLL = { timeout: 10_000 }
 
 let browser: Browser
 let page: Page
@@ -94,10 +93,9 @@ const dropdownClosed = () =>
 
 async function switchTo(company: string) {
   await dropdownClosed()
-  await page.getByTestId('tenant-switcher').click()
-  const dropdown = await settled(page.locator('.ant-dropdown:not(.ant-dropdown-hidden)'))
+  const dropdown = await openCompanyMenu(page)
   await dropdown.getByRole('menuitem').filter({ hasText: company }).click()
-  await expect.poll(() => currentTenant().textContent(), POLL).toBe(company)
+  await expect.poll(() => currentTenant().textContent()).toBe(company)
 }
 
 beforeAll(async () => {
@@ -120,8 +118,8 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     await page.waitForURL((url) => url.pathname === '/onboarding')
     await page.getByRole('heading', { name: '创建公司' }).waitFor()
     // The defaults: small-scale taxpayer, 小企业会计准则, fiscal year from January.
-    await expect.poll(() => page.getByLabel('小规模纳税人').isChecked(), POLL).toBe(true)
-    await expect.poll(() => page.getByLabel('小企业会计准则').isChecked(), POLL).toBe(true)
+    await expect.poll(() => page.getByLabel('小规模纳税人').isChecked()).toBe(true)
+    await expect.poll(() => page.getByLabel('小企业会计准则').isChecked()).toBe(true)
   })
 
   test('an invalid credit code is refused in the form, before any request', async () => {
@@ -131,7 +129,7 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     await code.fill('91330106io')
     await page.getByText('只能包含数字和大写字母（不含 I、O、S、V、Z）').waitFor()
     await code.fill(badCode.toLowerCase())
-    await expect.poll(() => code.inputValue(), POLL).toBe(badCode)
+    await expect.poll(() => code.inputValue()).toBe(badCode)
     await page.getByText('校验位不正确，请核对营业执照上的代码').waitFor()
     await shot('onboarding-invalid-credit-code')
 
@@ -150,8 +148,8 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     await page.getByRole('button', { name: '创建公司' }).click()
 
     await page.waitForURL((url) => url.pathname === '/')
-    await expect.poll(() => currentTenant().textContent(), POLL).toBe(companyA)
-    await expect.poll(() => tenantStatus().textContent(), POLL).toBe('试用剩余 15 天')
+    await expect.poll(() => currentTenant().textContent()).toBe(companyA)
+    await expect.poll(() => tenantStatus().textContent()).toBe('试用剩余 15 天')
     await shot('home-with-company')
 
     const tenants = await tenantsOf({ email, password })
@@ -173,7 +171,7 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     // The owner may change the settings; the standard and the fiscal year are locked once the books exist.
     await page.getByRole('button', { name: label('编辑') }).click()
     await page.waitForURL(/\/company\/edit\//)
-    await expect.poll(() => page.getByLabel('公司名称').inputValue(), POLL).toBe(companyA)
+    await expect.poll(() => page.getByLabel('公司名称').inputValue()).toBe(companyA)
     expect(await page.getByLabel('企业会计准则', { exact: true }).isDisabled()).toBe(true)
     await choose('所属行业', '制造业')
     await shot('company-edit')
@@ -186,13 +184,13 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     await openDepartments()
     await createDepartment('销售部')
     await createDepartment('华东销售组', '销售部')
-    await expect.poll(() => departmentRow('华东销售组').textContent(), POLL).toContain('销售部')
+    await expect.poll(() => departmentRow('华东销售组').textContent()).toContain('销售部')
     await shot('departments')
 
     // 销售部 under its own sub-department: the database refuses (TR102, hint parent_id).
     await departmentRow('销售部').first().getByRole('button', { name: /edit/ }).click()
     await page.waitForURL(/\/departments\/edit\//)
-    await expect.poll(() => page.getByRole('textbox', { name: '部门名称' }).inputValue(), POLL).toBe('销售部')
+    await expect.poll(() => page.getByRole('textbox', { name: '部门名称' }).inputValue()).toBe('销售部')
     await choose('上级部门', '华东销售组')
     await page.getByRole('button', { name: label('保存') }).click()
     await page
@@ -217,8 +215,8 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     const matrix = page.getByTestId('permission-matrix')
     const departmentsRow = matrix.locator('tr').filter({ hasText: '部门' })
     // Sales may read departments but not create them.
-    await expect.poll(() => departmentsRow.getByLabel('允许', { exact: true }).count(), POLL).toBe(1)
-    await expect.poll(() => departmentsRow.getByLabel('不允许', { exact: true }).count(), POLL).toBe(3)
+    await expect.poll(() => departmentsRow.getByLabel('允许', { exact: true }).count()).toBe(1)
+    await expect.poll(() => departmentsRow.getByLabel('不允许', { exact: true }).count()).toBe(3)
     await shot('role-matrix')
 
     await menu('审计日志').click()
@@ -259,11 +257,11 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
       await p.getByRole('button', { name: label('注册') }).click()
       await p.waitForURL((url) => url.pathname === '/accept-invite')
       await p.getByTestId('accept-invite').click()
-      await expect.poll(() => p.getByTestId('current-tenant').textContent(), POLL).toBe(companyA)
+      await expect.poll(() => p.getByTestId('current-tenant').textContent()).toBe(companyA)
       // a second use of the link is refused in plain words
       await p.goto(link)
       await p.getByTestId('accept-invite').click()
-      await expect.poll(() => p.getByTestId('accept-error').textContent(), POLL).toBe('这份邀请已经用过了')
+      await expect.poll(() => p.getByTestId('accept-error').textContent()).toBe('这份邀请已经用过了')
       expect(invitee.pageErrors).toEqual([])
     } finally {
       await invitee.close()
@@ -300,18 +298,17 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
       await db.end()
     }
     await confirmPopover(page, page.getByTestId(`member-remove-${colleague}`), label('移除'), 'remove_member')
-    await expect.poll(() => row().count(), POLL).toBe(0)
+    await expect.poll(() => row().count()).toBe(0)
   })
 
   test('a second company from the switcher has its own departments', async () => {
-    await page.getByTestId('tenant-switcher').click()
-    await page.getByRole('menuitem', { name: /新建公司/ }).click()
+    await (await openCompanyMenu(page)).getByRole('menuitem', { name: /新建公司/ }).click()
     await page.waitForURL((url) => url.pathname === '/onboarding')
     await page.getByLabel('公司名称').fill(companyB)
     await page.getByLabel('统一社会信用代码').fill(codeB)
     await page.getByRole('button', { name: '创建公司' }).click()
     await page.waitForURL((url) => url.pathname === '/')
-    await expect.poll(() => currentTenant().textContent(), POLL).toBe(companyB)
+    await expect.poll(() => currentTenant().textContent()).toBe(companyB)
 
     await openDepartments()
     expect(await departmentRow('销售部').count()).toBe(0)
@@ -330,7 +327,7 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     expect(await departmentRow('仓储部').count()).toBe(0)
 
     await page.reload()
-    await expect.poll(() => currentTenant().textContent(), POLL).toBe(companyA)
+    await expect.poll(() => currentTenant().textContent()).toBe(companyA)
     await departmentRow('销售部').first().waitFor()
     expect(await departmentRow('仓储部').count()).toBe(0)
 
@@ -358,7 +355,7 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     }
 
     await switchTo(companyB)
-    await expect.poll(() => tenantStatus().textContent(), POLL).toBe('已到期 · 只读')
+    await expect.poll(() => tenantStatus().textContent()).toBe('已到期 · 只读')
     await page.getByTestId('read-only-banner').waitFor()
     await departmentRow('仓储部').waitFor()
     expect(await page.getByRole('button', { name: label('新建') }).count()).toBe(0)
@@ -383,12 +380,12 @@ describe.skipIf(!hasBrowser)('onboarding and tenancy', BROWSER_TESTS, () => {
     await page.waitForURL((url) => url.pathname === '/')
 
     const demo = demoTenants.find((t) => t.active) ?? demoTenants[0]
-    await expect.poll(() => currentTenant().textContent(), POLL).toBe(demo.name)
+    await expect.poll(() => currentTenant().textContent()).toBe(demo.name)
     await menu('部门').waitFor()
     expect(await menu('审计日志').count()).toBe(0)
     // Nothing of the previous person's companies is left in the page, toasts included.
-    await expect.poll(() => page.getByText(companyA).count(), POLL).toBe(0)
-    await expect.poll(() => page.getByText(companyB).count(), POLL).toBe(0)
+    await expect.poll(() => page.getByText(companyA).count()).toBe(0)
+    await expect.poll(() => page.getByText(companyB).count()).toBe(0)
 
     await openDepartments()
     expect(await page.getByRole('button', { name: label('新建') }).count()).toBe(0)

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { colleague, newCompany } from '../helpers/company.ts'
 import { newCreditCode } from '../helpers/credit-code.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { confirmDialog, confirmPopover, settled, signIn } from './admin.ts'
+import { confirmDialog, confirmPopover, openCompanyMenu, signIn } from './admin.ts'
 import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 const run = `${process.pid}-${Date.now()}`
@@ -24,7 +24,6 @@ let page: Page
 
 const shot = (name: string) =>
   page.screenshot({ path: join(SCREENSHOTS, `ownership-${name}.png`), fullPage: true })
-const POLL = { timeout: 15_000 }
 
 async function roleKeys(email: string, tenantId: string): Promise<string[]> {
   const { rows } = await db.query(
@@ -38,8 +37,7 @@ async function roleKeys(email: string, tenantId: string): Promise<string[]> {
 
 /** Opens the company switcher and chooses "leave this company". */
 async function chooseLeave() {
-  await page.getByTestId('tenant-switcher').click()
-  const menu = await settled(page.locator('.ant-dropdown:visible'))
+  const menu = await openCompanyMenu(page)
   await menu.getByRole('menuitem', { name: /退出此公司/ }).click()
 }
 
@@ -72,7 +70,7 @@ afterAll(async () => {
 
 describe.skipIf(!hasBrowser)('ownership and leaving', BROWSER_TESTS, () => {
   test('the only owner cannot leave: the refusal is in plain words and nothing changes', async () => {
-    await expect.poll(() => page.getByTestId('current-tenant').textContent(), POLL).toBe(first)
+    await expect.poll(() => page.getByTestId('current-tenant').textContent()).toBe(first)
     await chooseLeave()
     await confirmDialog(page, label('退出此公司'), 'leave_tenant')
     await page.getByText('公司至少要有一位所有者：请先移交所有权，再变更角色、退出或移除').waitFor()
@@ -97,7 +95,7 @@ describe.skipIf(!hasBrowser)('ownership and leaving', BROWSER_TESTS, () => {
     await row(mate.email).getByText('老板 Owner').waitFor()
     await row(co.owner.email).getByText('管理员 Administrator').waitFor()
     // no longer an owner: nothing to hand over any more
-    await expect.poll(() => page.locator('[data-testid^="member-transfer-"]').count(), POLL).toBe(0)
+    await expect.poll(() => page.locator('[data-testid^="member-transfer-"]').count()).toBe(0)
     await shot('transferred')
     expect(await roleKeys(mate.email, co.tenantId)).toEqual(['employee', 'owner'])
     expect(await roleKeys(co.owner.email, co.tenantId)).toEqual(['admin'])
@@ -106,7 +104,7 @@ describe.skipIf(!hasBrowser)('ownership and leaving', BROWSER_TESTS, () => {
   test('leaves through the company switcher and works in the other company', async () => {
     await chooseLeave()
     await confirmDialog(page, label('退出此公司'), 'leave_tenant')
-    await expect.poll(() => page.getByTestId('current-tenant').textContent(), POLL).toBe(second)
+    await expect.poll(() => page.getByTestId('current-tenant').textContent()).toBe(second)
     expect(new URL(page.url()).pathname).toBe('/')
     await shot('left')
     const { rows } = await db.query(
@@ -115,8 +113,7 @@ describe.skipIf(!hasBrowser)('ownership and leaving', BROWSER_TESTS, () => {
     )
     expect(rows[0].n).toBe(0)
     // the first company is no longer in the switcher
-    await page.getByTestId('tenant-switcher').click()
-    const menu = await settled(page.locator('.ant-dropdown:visible'))
+    const menu = await openCompanyMenu(page)
     expect(await menu.getByText(first).count()).toBe(0)
     await page.keyboard.press('Escape')
     expect(browser.pageErrors).toEqual([])

@@ -108,7 +108,7 @@ describe.skipIf(!hasBrowser)('payment requests', BROWSER_TESTS, () => {
       await confirmPopover(p, p.getByTestId('prq-pay'), label('付款'), 'pay_payment_request')
       const voucher = p.getByTestId('prq-voucher').first()
       // A posting through the ledger: seconds while the other test files load the database (CI runs
-      // them in parallel), so more than the page's default 10 s.
+      // them in parallel), so more than the page's default 20 s.
       await voucher.waitFor({ timeout: 30_000 })
       expect(await voucher.textContent()).toMatch(/^凭证 付-\d+$/)
       await expect.poll(() => p.getByTestId('prq-status').getAttribute('data-status')).toBe('paid')
