@@ -2,12 +2,11 @@
 import { useTranslate } from '@refinedev/core'
 import { Checkbox, Space, Tag, Typography } from 'antd'
 import dayjs from 'dayjs'
+import { DATE_FORMAT, DATE_TIME_FORMAT } from '../lib/dates.ts'
 import { FkText } from './FkText.tsx'
 import { formatMoney, trimDecimal } from './money.ts'
 import type { ColumnMeta } from './schema.ts'
 
-export const DATE_FORMAT = 'YYYY-MM-DD'
-export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm'
 export const RIGHT_ALIGNED = new Set(['money', 'quantity', 'decimal', 'integer'])
 
 export function FieldValue({ column, value }: { column: ColumnMeta; value: unknown }) {

@@ -23,6 +23,7 @@ import {
 import { useState } from 'react'
 import { Link } from 'react-router'
 import { money } from '../../components/Money.tsx'
+import { formatDateTime } from '../../lib/dates.ts'
 import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { DASHBOARD_KEY } from '../dashboard/keys.ts'
@@ -47,7 +48,7 @@ const DOC_PATHS: Record<string, string> = {
   supplier_payment: '/payment-requests',
 }
 
-const when = (v: string | null) => (v ? new Date(v).toLocaleString() : '')
+const when = formatDateTime
 
 function DecisionModal({
   row,

@@ -5,6 +5,7 @@ import { useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Button, Empty, Input, Space, Spin, Timeline, Typography } from 'antd'
 import { useState } from 'react'
+import { formatDateTime } from '../../lib/dates.ts'
 import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { APPROVALS_KEY } from './useApprovals.ts'
@@ -113,7 +114,7 @@ export function ApprovalTimeline({ instanceId }: { instanceId: string }) {
                       {translate('approvals.timeline.step', { step: r.step_position })}
                     </Typography.Text>
                   )}
-                  <Typography.Text type="secondary">{new Date(r.at).toLocaleString()}</Typography.Text>
+                  <Typography.Text type="secondary">{formatDateTime(r.at)}</Typography.Text>
                 </Space>
                 {r.comment && <div data-testid="timeline-comment">“{r.comment}”</div>}
               </div>

@@ -23,7 +23,7 @@ import {
 import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import { money, moneyColumn } from '../../components/Money.tsx'
-import { shanghaiToday } from '../../lib/dates.ts'
+import { formatDate, shanghaiToday } from '../../lib/dates.ts'
 import { readableDbError } from '../../lib/db-error.ts'
 import { compareDecimal } from '../../lib/decimal.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
@@ -173,7 +173,7 @@ export function Customer360() {
               label: t('lastFollowUp'),
               children: a.last_follow_up?.happened_at ? (
                 <span data-testid="c360-last-follow-up">
-                  {new Date(a.last_follow_up.happened_at).toLocaleDateString()} · {a.last_follow_up.content}
+                  {formatDate(a.last_follow_up.happened_at)} · {a.last_follow_up.content}
                 </span>
               ) : (
                 t('never')

@@ -2,7 +2,7 @@
 import { DateField, DeleteButton, EditButton, List, useTable } from '@refinedev/antd'
 import { useMany, useTranslate } from '@refinedev/core'
 import { Space, Table, Typography } from 'antd'
-import { DATE_TIME_FORMAT } from '../profiles/types.ts'
+import { DATE_TIME_FORMAT } from '../../lib/dates.ts'
 import { DEPARTMENT_SELECT, type Department, type DepartmentRow } from './types.ts'
 
 export function DepartmentList() {

@@ -2,8 +2,9 @@
 import { DateField, EditButton } from '@refinedev/antd'
 import { useGetIdentity, useOne, useTranslate } from '@refinedev/core'
 import { Card, Descriptions, Spin, Typography } from 'antd'
+import { DATE_TIME_FORMAT } from '../../lib/dates.ts'
 import type { Identity } from '../../providers/authProvider.ts'
-import { DATE_TIME_FORMAT, type Profile } from '../profiles/types.ts'
+import type { Profile } from '../profiles/types.ts'
 
 export function HomePage() {
   const translate = useTranslate()

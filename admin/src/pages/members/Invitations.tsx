@@ -6,6 +6,7 @@ import { useTranslate } from '@refinedev/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, Button, Form, Input, Modal, Popconfirm, Table, Typography } from 'antd'
 import { useState } from 'react'
+import { formatDateTime } from '../../lib/dates.ts'
 import { useDbAction } from '../../lib/useDbError.ts'
 import { useSupabase } from '../../providers/supabaseContext.tsx'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
@@ -148,7 +149,7 @@ export function Invitations() {
             {
               title: translate('invitations.expires'),
               dataIndex: 'expires_at',
-              render: (v: string) => new Date(v).toLocaleString(),
+              render: (v: string) => formatDateTime(v),
             },
             ...(canInvite
               ? [

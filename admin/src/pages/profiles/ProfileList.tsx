@@ -2,8 +2,9 @@
 import { DateField, EditButton, List, ShowButton, useTable } from '@refinedev/antd'
 import { useTranslate } from '@refinedev/core'
 import { Space, Table, Typography } from 'antd'
+import { DATE_TIME_FORMAT } from '../../lib/dates.ts'
 import { LocaleText } from './LocaleText.tsx'
-import { DATE_TIME_FORMAT, type Profile } from './types.ts'
+import type { Profile } from './types.ts'
 
 export function ProfileList() {
   const translate = useTranslate()

@@ -2,8 +2,9 @@
 import { DateField, Show } from '@refinedev/antd'
 import { useShow, useTranslate } from '@refinedev/core'
 import { Descriptions, Typography } from 'antd'
+import { DATE_TIME_FORMAT } from '../../lib/dates.ts'
 import { LocaleText } from './LocaleText.tsx'
-import { DATE_TIME_FORMAT, type Profile } from './types.ts'
+import type { Profile } from './types.ts'
 
 export function ProfileShow() {
   const translate = useTranslate()

@@ -5,4 +5,3 @@ import type { Tables } from '../../../../supabase/types.ts'
 export type Profile = Tables<'profiles'>
 
 export const DISPLAY_NAME_MAX = 100
-export const DATE_TIME_FORMAT = 'YYYY-MM-DD HH:mm'

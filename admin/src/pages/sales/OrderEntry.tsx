@@ -27,7 +27,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useParams, useSearchParams } from 'react-router'
 import { DocumentHeading } from '../../components/DocumentHeading.tsx'
 import { money, quantity } from '../../components/Money.tsx'
-import { shanghaiToday } from '../../lib/dates.ts'
+import { formatDateTime, shanghaiToday } from '../../lib/dates.ts'
 import type { DbError } from '../../lib/db-error.ts'
 import { subtractDecimal } from '../../lib/decimal.ts'
 import { newIdempotencyKey, useShowDbError } from '../../lib/useDbError.ts'
@@ -690,7 +690,7 @@ export function OrderEntry({ kind }: { kind: OrderKind }) {
                 {
                   title: tt('fields.createdAt'),
                   dataIndex: 'created_at',
-                  render: (v: string) => new Date(v).toLocaleString(),
+                  render: (v: string) => formatDateTime(v),
                 },
               ]}
             />
