@@ -8,13 +8,14 @@ import { BootError } from './components/BootError.tsx'
 import { createSupabase, loadConfig } from './config.ts'
 import { loadMessages } from './i18n/catalog.ts'
 import { localeStore } from './i18n/locale.ts'
-import { preloadPageOf } from './pages.ts'
+import { preloadLinksOnHover, preloadPageOf } from './pages.ts'
 import { createQueryClient } from './providers/queryClient.ts'
 import { prefetchTenancy } from './tenancy/queries.ts'
 
 // A page opened directly (a bookmark, a reload) fetches its code while the app signs in and reads the
 // company, instead of after the layout has rendered.
 preloadPageOf(window.location.pathname)
+preloadLinksOnHover()
 
 async function boot(): Promise<void> {
   const el = document.getElementById('root')

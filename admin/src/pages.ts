@@ -70,35 +70,79 @@ export const CustomerList = lazyNamed(() => import('./pages/customers/Customer36
 export const Customer360 = lazyDefault(() => import('./pages/customers/Customer360.tsx'))
 
 // The page a URL opens, to start downloading its code before it renders: main.tsx while the app signs
-// in (a bookmark or a reload), the side menu when the pointer rests on an entry. Only a hint: a path
-// missing here loads its page when it renders.
+// in (a bookmark or a reload), and any link of the app when the pointer rests on it or the keyboard focus
+// reaches it (preloadLinksOnHover). Only a hint: a path missing here loads its page when it renders.
 const PAGE_OF_PATH: Array<[RegExp, { preload(): Promise<void> }]> = [
   [/^\/data\/[^/]+/, GeneratedScreen],
   [/^\/$/, HomePage],
   [/^\/login$/, LoginPage],
   [/^\/register$/, RegisterPage],
+  [/^\/onboarding$/, CreateCompanyPage],
   [/^\/accept-invite$/, AcceptInvitePage],
   [/^\/dashboard$/, DashboardPage],
   [/^\/approvals$/, ApprovalInbox],
   [/^\/sales-orders$/, SalesOrderList],
+  [/^\/sales-orders\/[^/]+$/, SalesOrderEntry],
   [/^\/purchase-orders$/, PurchaseOrderList],
+  [/^\/purchase-orders\/[^/]+$/, PurchaseOrderEntry],
   [/^\/payment-requests$/, PaymentRequestList],
+  [/^\/payment-requests\/[^/]+$/, PaymentRequestEntry],
   [/^\/documents$/, DocumentList],
+  [/^\/documents\/receipts\/new$/, ReceiptEntry],
+  [/^\/documents\/[^/]+\/new$/, FulfilmentEntry],
   [/^\/vouchers$/, VoucherList],
-  [/^\/reports(\/(?!ledger$|trial-balance$)[^/]+)?$/, ReportsPage],
-  [/^\/customers$/, CustomerList],
+  [/^\/vouchers\/[^/]+$/, VoucherEntry],
+  [/^\/reports\/ledger$/, LedgerDetail],
   [/^\/reports\/trial-balance$/, TrialBalance],
+  [/^\/reports(\/[^/]+)?$/, ReportsPage],
+  [/^\/customers$/, CustomerList],
+  [/^\/customers\/[^/]+$/, Customer360],
   [/^\/bank$/, BankPage],
+  [/^\/bank\/statements\/[^/]+$/, BankStatement],
+  [/^\/bank\/lines\/[^/]+$/, BankLineRedirect],
+  [/^\/print\/sales-order\//, PrintSalesOrder],
+  [/^\/print\/purchase-order\//, PrintPurchaseOrder],
+  [/^\/print\/delivery\//, PrintDelivery],
   [/^\/company$/, CompanyShow],
+  [/^\/company\/edit\//, CompanyEdit],
   [/^\/members$/, MemberList],
   [/^\/departments$/, DepartmentList],
+  [/^\/departments\/create$/, DepartmentCreate],
+  [/^\/departments\/edit\//, DepartmentEdit],
   [/^\/roles$/, RoleList],
+  [/^\/roles\/show\//, RoleShow],
   [/^\/developers$/, ApiReference],
   [/^\/audit-log$/, AuditLogList],
   [/^\/profiles$/, ProfileList],
+  [/^\/profiles\/show\//, ProfileShow],
+  [/^\/profiles\/edit\//, ProfileEdit],
 ]
 
+/** The page a path of the app opens, if known. */
+export function pageOfPath(pathname: string): { preload(): Promise<void> } | undefined {
+  return PAGE_OF_PATH.find(([path]) => path.test(pathname))?.[1]
+}
+
 export function preloadPageOf(pathname: string): void {
-  const page = PAGE_OF_PATH.find(([path]) => path.test(pathname))?.[1]
-  page?.preload().catch(() => {}) // a failed download shows when the page renders
+  pageOfPath(pathname)
+    ?.preload()
+    .catch(() => {}) // a failed download shows when the page renders
+}
+
+/**
+ * Starts loading a page's code when the pointer rests on a link to it or the keyboard focus reaches one,
+ * anywhere in the app (menu, lists, documents' links): the click then opens the page without a loading
+ * round. One listener on the document; links to other sites are left alone.
+ */
+export function preloadLinksOnHover(preload: (pathname: string) => void = preloadPageOf): () => void {
+  const onEvent = (event: Event) => {
+    const link = event.target instanceof Element ? event.target.closest('a[href]') : null
+    if (link instanceof HTMLAnchorElement && link.origin === window.location.origin) preload(link.pathname)
+  }
+  document.addEventListener('pointerover', onEvent, { passive: true })
+  document.addEventListener('focusin', onEvent)
+  return () => {
+    document.removeEventListener('pointerover', onEvent)
+    document.removeEventListener('focusin', onEvent)
+  }
 }

@@ -24,7 +24,6 @@ import {
 import { useQuery } from '@tanstack/react-query'
 import { Button, Drawer, Grid, Layout, Menu, type MenuProps, theme } from 'antd'
 import { memo, type ReactNode, useCallback, useMemo } from 'react'
-import { preloadPageOf } from '../pages.ts'
 import { guardOf } from '../providers/accessControlProvider.ts'
 import { useSupabase } from '../providers/supabaseContext.tsx'
 import { permissionOf } from '../resources.tsx'
@@ -67,11 +66,8 @@ function toMenuItems(tree: TreeMenuItem[], Link: LinkComponent, selectedKey: str
       icon: item.icon ?? (topLevel ? <UnorderedListOutlined /> : undefined),
       label: (
         <>
-          {/* The page's code starts loading while the pointer rests on its entry: the click then opens it
-              without a loading round. */}
-          <Link to={item.route ?? ''} onMouseEnter={() => item.route && preloadPageOf(item.route)}>
-            {label}
-          </Link>
+          {/* its page's code starts loading when the pointer rests on it (preloadLinksOnHover) */}
+          <Link to={item.route ?? ''}>{label}</Link>
           {item.key === selectedKey && <div className="ant-menu-tree-arrow" />}
         </>
       ),
