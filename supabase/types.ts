@@ -6460,8 +6460,21 @@ export type Database = {
           overridden: boolean
         }[]
       }
+      stock_on_hand: {
+        Args: { p_as_of?: string; p_category?: string; p_warehouse?: string }
+        Returns: {
+          category: string
+          item_id: string
+          name: string
+          quantity: number
+          sku: string
+          value: number
+          warehouse_id: string
+          warehouse_name: string
+        }[]
+      }
       stock_valuation: {
-        Args: { p_group?: string }
+        Args: { p_as_of?: string; p_group?: string }
         Returns: {
           category: string
           items: number

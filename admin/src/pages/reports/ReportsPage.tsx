@@ -1,9 +1,10 @@
 // Financial reports (财务报表): balance sheet, income statement and cash-flow statement of a period
 // (financial_statement: the official line layout with each line's formula), receivables and payables
-// aging on a date (aging), stock valuation (stock_valuation). Every figure drills down: a statement
-// line → the accounts (or lines, or cash-flow items) of its formula → the ledger detail over the dates
-// of the column → the voucher → its source document. Each report exports to Excel (exceljs, loaded on
-// click); money goes from the database's decimal strings to number cells, totals summed as strings.
+// aging on a date (aging), stock valuation now or at the end of a day (stock_valuation, its items:
+// stock_on_hand). Every figure drills down: a statement line → the accounts (or lines, or cash-flow
+// items) of its formula → the ledger detail over the dates of the column → the voucher → its source
+// document. Each report exports to Excel (exceljs, loaded on click); money goes from the database's
+// decimal strings to number cells, totals summed as strings.
 import { DownloadOutlined } from '@ant-design/icons'
 import { useTranslate } from '@refinedev/core'
 import { useQuery } from '@tanstack/react-query'
@@ -538,7 +539,15 @@ type StockRow = {
   quantity: string
   value: string
 }
-type StockLevel = { item_id: string; quantity: string; value: string; items: { sku: string; name: string } }
+type StockLevel = {
+  item_id: string
+  sku: string
+  name: string
+  warehouse_id: string
+  warehouse_name: string
+  quantity: string
+  value: string
+}
 
 function StockReport() {
   const translate = useTranslate()
@@ -546,12 +555,14 @@ function StockReport() {
   const accounts = useAccounts()
   const { periods } = usePeriodChoice()
   const [group, setGroup] = useState<'warehouse' | 'category' | 'warehouse_category'>('warehouse')
+  // no date: on hand now; a date: at the end of that day (e.g. a month end, to check against 1405)
+  const [asOf, setAsOf] = useState<string | null>(null)
   const [row, setRow] = useState<StockRow | null>(null)
   const report = useQuery({
-    queryKey: [...FINANCE_KEY, 'stock_valuation', group],
+    queryKey: [...FINANCE_KEY, 'stock_valuation', group, asOf],
     queryFn: async (): Promise<StockRow[]> => {
       const { data, error } = await supabase
-        .rpc('stock_valuation', { p_group: group })
+        .rpc('stock_valuation', { p_group: group, ...(asOf ? { p_as_of: asOf } : {}) })
         .select('warehouse_id, warehouse_name, category, items, quantity:quantity::text, value:value::text')
       if (error) throw error
       return (data ?? []) as unknown as StockRow[]
@@ -561,7 +572,8 @@ function StockReport() {
   const total = sumDecimals(rows.map((r) => r.value))
   const inventory = accounts.data?.find((a) => a.code === '1405')
   const today = shanghaiToday()
-  const year = periodOf(periods, today)
+  const day = asOf ?? today
+  const year = periodOf(periods, day)
   const title = translate('reports.titles.stock')
   return (
     <>
@@ -574,19 +586,27 @@ function StockReport() {
             label: translate(`reports.stock.groups.${g}`),
           }))}
         />
-        <Typography.Text type="secondary">{translate('reports.stock.asOfNow')}</Typography.Text>
+        <DatePicker
+          value={asOf ? dayjs(asOf) : null}
+          placeholder={translate('reports.stock.now')}
+          onChange={(d) => setAsOf(d ? d.format('YYYY-MM-DD') : null)}
+          data-testid="stock-as-of"
+        />
+        <Typography.Text type="secondary">
+          {translate(asOf ? 'reports.stock.asOfDay' : 'reports.stock.asOfNow', { date: asOf })}
+        </Typography.Text>
         {inventory && year && (
-          <Link to={ledgerLink(inventory.id, `${year.fiscal_year}-01-01`, today)}>
+          <Link to={ledgerLink(inventory.id, `${year.fiscal_year}-01-01`, day)}>
             {translate('reports.stock.ledger', { account: `${inventory.code} ${inventory.name}` })}
           </Link>
         )}
         <ExportButton
           disabled={rows.length === 0}
           onClick={() =>
-            downloadExcel(`stock-${group}-${today}`, [
+            downloadExcel(`stock-${group}-${day}`, [
               {
                 name: title,
-                title: `${title} ${today}`,
+                title: `${title} ${day}`,
                 columns: [
                   { header: translate('reports.stock.warehouse'), key: 'warehouse_name' },
                   { header: translate('reports.stock.category'), key: 'category' },
@@ -654,31 +674,31 @@ function StockReport() {
       <Drawer
         open={Boolean(row)}
         width={600}
-        title={[row?.warehouse_name, row?.category].filter(Boolean).join(' · ')}
+        title={[row?.warehouse_name, row?.category, asOf].filter(Boolean).join(' · ')}
         onClose={() => setRow(null)}
         destroyOnHidden
       >
-        {row && <StockLevels row={row} />}
+        {row && <StockLevels row={row} asOf={asOf} />}
       </Drawer>
     </>
   )
 }
 
-function StockLevels({ row }: { row: StockRow }) {
+function StockLevels({ row, asOf }: { row: StockRow; asOf: string | null }) {
   const translate = useTranslate()
   const supabase = useSupabase()
   const levels = useQuery({
-    queryKey: [...FINANCE_KEY, 'stock_levels', row.warehouse_id, row.category],
+    queryKey: [...FINANCE_KEY, 'stock_on_hand', row.warehouse_id, row.category, asOf],
     queryFn: async (): Promise<StockLevel[]> => {
-      let q = supabase
-        .from('stock_levels')
-        .select('item_id, quantity:quantity::text, value:value::text, items!inner(sku, name, category)')
-        .or('quantity.neq.0,value.neq.0')
-        .limit(1000)
-      if (row.warehouse_id) q = q.eq('warehouse_id', row.warehouse_id)
-      if (row.category !== null)
-        q = row.category ? q.eq('items.category', row.category) : q.is('items.category', null)
-      const { data, error } = await q
+      const { data, error } = await supabase
+        .rpc('stock_on_hand', {
+          ...(asOf ? { p_as_of: asOf } : {}),
+          ...(row.warehouse_id ? { p_warehouse: row.warehouse_id } : {}),
+          ...(row.category !== null ? { p_category: row.category } : {}),
+        })
+        .select(
+          'item_id, sku, name, warehouse_id, warehouse_name, quantity:quantity::text, value:value::text',
+        )
       if (error) throw error
       return (data ?? []) as unknown as StockLevel[]
     },
@@ -686,13 +706,17 @@ function StockLevels({ row }: { row: StockRow }) {
   return (
     <Table<StockLevel>
       size="small"
-      rowKey="item_id"
+      rowKey={(r) => `${r.item_id}-${r.warehouse_id}`}
       loading={levels.isLoading}
       dataSource={levels.data ?? []}
       pagination={false}
+      data-testid="stock-items"
       columns={[
-        { title: 'SKU', key: 'sku', render: (_: unknown, r) => r.items.sku },
-        { title: translate('reports.stock.item'), key: 'name', render: (_: unknown, r) => r.items.name },
+        { title: 'SKU', dataIndex: 'sku' },
+        { title: translate('reports.stock.item'), dataIndex: 'name' },
+        ...(row.warehouse_id
+          ? []
+          : [{ title: translate('reports.stock.warehouse'), dataIndex: 'warehouse_name' }]),
         {
           title: translate('reports.stock.quantity'),
           dataIndex: 'quantity',
