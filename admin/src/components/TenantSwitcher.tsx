@@ -1,11 +1,10 @@
 // Header menu of the person's companies: the current one with its trial state, the others to switch
-// to, "new company" (the onboarding form) and leaving the current one (tenancy/leaveCompany.ts).
+// to, "new company" (the onboarding form) and leaving the current one (tenancy/LeaveCompanyDialog.tsx).
 import { CheckOutlined, DownOutlined, LogoutOutlined, PlusOutlined, ShopOutlined } from '@ant-design/icons'
 import { useGo, useNotification, useParsed, useTranslate } from '@refinedev/core'
-import { useQueryClient } from '@tanstack/react-query'
-import { App, Button, Dropdown, Flex, type MenuProps, Space, Typography } from 'antd'
-import { useState } from 'react'
-import { useSupabase } from '../providers/supabaseContext.tsx'
+import { Button, Dropdown, Flex, type MenuProps, Space, Typography } from 'antd'
+import { Suspense, useState } from 'react'
+import { lazyNamed } from '../lazyNamed.ts'
 import { useMyTenants } from '../tenancy/useMyTenants.ts'
 import { useSwitchTenant } from '../tenancy/useSwitchTenant.ts'
 import { TenantStatusTag } from './TenantStatusTag.tsx'
@@ -14,6 +13,7 @@ const NEW_COMPANY = 'new-company'
 const LEAVE = 'leave-company'
 const RECORD_ACTIONS = new Set(['show', 'edit', 'clone'])
 const SWITCH_TOAST = 'tenant-switch'
+const LeaveCompanyDialog = lazyNamed(() => import('../tenancy/LeaveCompanyDialog.tsx'), 'LeaveCompanyDialog')
 
 export function TenantSwitcher() {
   const translate = useTranslate()
@@ -23,15 +23,8 @@ export function TenantSwitcher() {
   const go = useGo()
   const { resource, action } = useParsed()
   const [switching, setSwitching] = useState(false)
-  const supabase = useSupabase()
-  const queryClient = useQueryClient()
-  const { modal } = App.useApp()
+  const [leaving, setLeaving] = useState(false)
   if (!active) return null
-
-  const onLeave = async () => {
-    const { confirmLeave } = await import('../tenancy/leaveCompany.ts')
-    confirmLeave(active, { supabase, queryClient, modal, translate, open, go })
-  }
 
   const onSwitch = async (tenantId: string) => {
     const target = tenants.find((t) => t.tenant_id === tenantId)
@@ -77,35 +70,42 @@ export function TenantSwitcher() {
 
   const onMenu = (key: string) => {
     if (key === NEW_COMPANY) go({ to: '/onboarding' })
-    else if (key === LEAVE) void onLeave()
+    else if (key === LEAVE) setLeaving(true)
     else void onSwitch(key)
   }
 
   return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items,
-        selectedKeys: [active.tenant_id],
-        onClick: ({ key }) => onMenu(key),
-      }}
-    >
-      <Button
-        type="text"
-        loading={switching}
-        aria-label={translate('tenantSwitcher.label')}
-        data-testid="tenant-switcher"
-        style={{ maxWidth: '100%' }}
+    <>
+      <Dropdown
+        trigger={['click']}
+        menu={{
+          items,
+          selectedKeys: [active.tenant_id],
+          onClick: ({ key }) => onMenu(key),
+        }}
       >
-        <Flex align="center" gap={8} style={{ minWidth: 0 }}>
-          {!switching && <ShopOutlined />}
-          <Typography.Text strong data-testid="current-tenant" ellipsis style={{ maxWidth: 360 }}>
-            {active.name}
-          </Typography.Text>
-          <TenantStatusTag tenant={active} />
-          <DownOutlined style={{ fontSize: 10 }} />
-        </Flex>
-      </Button>
-    </Dropdown>
+        <Button
+          type="text"
+          loading={switching}
+          aria-label={translate('tenantSwitcher.label')}
+          data-testid="tenant-switcher"
+          style={{ maxWidth: '100%' }}
+        >
+          <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+            {!switching && <ShopOutlined />}
+            <Typography.Text strong data-testid="current-tenant" ellipsis style={{ maxWidth: 360 }}>
+              {active.name}
+            </Typography.Text>
+            <TenantStatusTag tenant={active} />
+            <DownOutlined style={{ fontSize: 10 }} />
+          </Flex>
+        </Button>
+      </Dropdown>
+      {leaving && (
+        <Suspense fallback={null}>
+          <LeaveCompanyDialog company={active} onClose={() => setLeaving(false)} />
+        </Suspense>
+      )}
+    </>
   )
 }
