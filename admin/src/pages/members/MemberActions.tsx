@@ -93,7 +93,7 @@ export function MemberActions({
   member: Member
   canUpdate: boolean
   canRemove: boolean
-  /** The signed-in person is an owner and this member is not. */
+  /** The signed-in person is an owner and this member is not (transfer_ownership checks it too). */
   canTransfer: boolean
 }) {
   const translate = useTranslate()

@@ -1,10 +1,9 @@
 // The people of the current company with their roles and department, their row actions (MemberActions.tsx:
 // roles and department, ownership, removal) and the invitations (Invitations.tsx).
 import { DateField, List, useTable } from '@refinedev/antd'
-import { useGetIdentity, useTranslate } from '@refinedev/core'
+import { useTranslate } from '@refinedev/core'
 import { Space, Table, Tag, Typography } from 'antd'
 import { DATE_TIME_FORMAT } from '../../lib/dates.ts'
-import type { Identity } from '../../providers/authProvider.ts'
 import { useMyPermissions } from '../../tenancy/useMyPermissions.ts'
 import { useMyTenants } from '../../tenancy/useMyTenants.ts'
 import { Invitations } from './Invitations.tsx'
@@ -22,10 +21,9 @@ export function MemberList() {
   const { can } = useMyPermissions()
   const canUpdate = can('members', 'update')
   const canRemove = can('members', 'delete')
-  const { data: me } = useGetIdentity<Identity | null>()
+  // an owner hands over to a member who is not one (their own row is an owner's, so never to themselves)
   const iAmOwner = useMyTenants().active?.role_keys.includes('owner') ?? false
-  const isOwner = (m: Member) => m.membership_roles.some((mr) => mr.roles?.key === 'owner')
-  const canTransfer = (m: Member) => iAmOwner && m.user_id !== me?.id && !isOwner(m)
+  const canTransfer = (m: Member) => iAmOwner && !m.membership_roles.some((mr) => mr.roles?.key === 'owner')
   const label = (field: string) => translate(`memberships.fields.${field}`)
   const none = <Typography.Text type="secondary">—</Typography.Text>
 
