@@ -3,16 +3,11 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { approvalCompany, chain, leave, ok, person, refused, submit } from './helpers/approvals.ts'
+import { shanghaiDay } from './helpers/ledger.ts'
 import { superuserDb } from './helpers/stack.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof approvalCompany>>
-
-/** A day relative to today in Asia/Shanghai, as YYYY-MM-DD. */
-function day(offset: number): string {
-  const shanghai = new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000)
-  return shanghai.toISOString().slice(0, 10)
-}
 
 beforeAll(async () => {
   db = await superuserDb()
@@ -54,7 +49,11 @@ async function bobsTask(instanceId: string): Promise<string> {
 describe('delegation windows', () => {
   it('the substitute sees and decides the task on behalf of the approver, inside the window', async () => {
     const { ann, bob, dan } = co.members
-    const id = await delegate({ substitute_id: dan.user.id, starts_on: day(-1), ends_on: day(1) })
+    const id = await delegate({
+      substitute_id: dan.user.id,
+      starts_on: shanghaiDay(-1),
+      ends_on: shanghaiDay(1),
+    })
     try {
       const lv = await leave(ann, co.tenantId)
       const inst = await submit(ann, 'leave_request', lv.id)
@@ -97,9 +96,9 @@ describe('delegation windows', () => {
     const inst = await submit(ann, 'leave_request', lv.id)
     const task = await bobsTask(inst)
     const windows = [
-      { starts_on: day(1), ends_on: day(3) },
-      { starts_on: day(-5), ends_on: day(-1) },
-      { starts_on: day(-1), ends_on: day(1), doc_types: ['expense_claim'] },
+      { starts_on: shanghaiDay(1), ends_on: shanghaiDay(3) },
+      { starts_on: shanghaiDay(-5), ends_on: shanghaiDay(-1) },
+      { starts_on: shanghaiDay(-1), ends_on: shanghaiDay(1), doc_types: ['expense_claim'] },
     ]
     for (const w of windows) {
       const id = await delegate({ substitute_id: dan.user.id, ...w })
@@ -115,8 +114,8 @@ describe('delegation windows', () => {
     // Named for leave requests and today: allowed.
     const id = await delegate({
       substitute_id: dan.user.id,
-      starts_on: day(0),
-      ends_on: day(0),
+      starts_on: shanghaiDay(0),
+      ends_on: shanghaiDay(0),
       doc_types: ['leave_request'],
     })
     try {
@@ -130,7 +129,11 @@ describe('delegation windows', () => {
     const { ann } = co.members
     const lv = await leave(ann, co.tenantId)
     const inst = await submit(ann, 'leave_request', lv.id)
-    const id = await delegate({ substitute_id: ann.user.id, starts_on: day(0), ends_on: day(0) })
+    const id = await delegate({
+      substitute_id: ann.user.id,
+      starts_on: shanghaiDay(0),
+      ends_on: shanghaiDay(0),
+    })
     try {
       refused(await ann.db.rpc('approve_task', { p_task_id: await bobsTask(inst) }), 'TR510')
     } finally {
@@ -145,29 +148,39 @@ describe('delegation windows', () => {
         tenant_id: co.tenantId,
         person_id: bob.user.id,
         substitute_id: eve.user.id,
-        starts_on: day(0),
-        ends_on: day(1),
+        starts_on: shanghaiDay(0),
+        ends_on: shanghaiDay(1),
       } as never),
       '42501',
     )
-    const backwards = await bob.db
-      .from('approval_delegations')
-      .insert({ tenant_id: co.tenantId, substitute_id: dan.user.id, starts_on: day(2), ends_on: day(1) })
+    const backwards = await bob.db.from('approval_delegations').insert({
+      tenant_id: co.tenantId,
+      substitute_id: dan.user.id,
+      starts_on: shanghaiDay(2),
+      ends_on: shanghaiDay(1),
+    })
     refused(backwards, 'TR514')
     expect(backwards.error?.hint).toBe('ends_on')
     refused(
-      await bob.db
-        .from('approval_delegations')
-        .insert({ tenant_id: co.tenantId, substitute_id: bob.user.id, starts_on: day(0), ends_on: day(1) }),
+      await bob.db.from('approval_delegations').insert({
+        tenant_id: co.tenantId,
+        substitute_id: bob.user.id,
+        starts_on: shanghaiDay(0),
+        ends_on: shanghaiDay(1),
+      }),
       'TR514',
     )
-    const id = await delegate({ substitute_id: dan.user.id, starts_on: day(10), ends_on: day(12) })
+    const id = await delegate({
+      substitute_id: dan.user.id,
+      starts_on: shanghaiDay(10),
+      ends_on: shanghaiDay(12),
+    })
     // The substitute sees it, a colleague does not, and nobody but bob changes it.
     expect(ok(await dan.db.from('approval_delegations').select('id').eq('id', id))).toHaveLength(1)
     expect(ok(await eve.db.from('approval_delegations').select('id').eq('id', id))).toHaveLength(0)
     const r = await dan.db
       .from('approval_delegations')
-      .update({ ends_on: day(30) })
+      .update({ ends_on: shanghaiDay(30) })
       .eq('id', id)
       .select()
     expect(r.data ?? []).toHaveLength(0)

@@ -6,6 +6,7 @@
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { colleague, newCompany } from './helpers/company.ts'
+import { shanghaiDay } from './helpers/ledger.ts'
 import { superuserDb } from './helpers/stack.ts'
 
 type Company = Awaited<ReturnType<typeof newCompany>>
@@ -22,11 +23,6 @@ let itemId: string
 
 /** Decimal strings for numeric columns (the generated types say number; money never goes through floats). */
 const dec = (s: string) => s as unknown as number
-
-/** Today and other days in Asia/Shanghai, where the database counts days. */
-function day(offset = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
-}
 
 async function newParty(client: Colleague['db'], code: string, extra: Record<string, unknown> = {}) {
   const { data, error } = await client
@@ -407,7 +403,7 @@ describe('quotations', () => {
   async function draft(extra: Record<string, unknown> = {}) {
     const q = await sales1.db
       .from('quotations')
-      .insert({ tenant_id: co.tenantId, party_id: partyId, valid_until: day(30), ...extra })
+      .insert({ tenant_id: co.tenantId, party_id: partyId, valid_until: shanghaiDay(30), ...extra })
       .select('id, number, status')
       .single()
     if (q.error) throw new Error(q.error.message)
@@ -416,7 +412,7 @@ describe('quotations', () => {
 
   it('numbers per month, amounts from the VAT rule whatever the client sends, totals kept in SQL', async () => {
     const q = await draft()
-    expect(q.number).toMatch(new RegExp(`^QT-${day().slice(0, 7).replace('-', '')}-\\d{4}$`))
+    expect(q.number).toMatch(new RegExp(`^QT-${shanghaiDay(0).slice(0, 7).replace('-', '')}-\\d{4}$`))
     const forged = await sales1.db.from('quotation_lines').insert({
       tenant_id: co.tenantId,
       quotation_id: q.id,
@@ -505,12 +501,12 @@ describe('quotations', () => {
       { price: dec('90'), party_id: partyId },
       { price: dec('80'), party_id: partyId, min_quantity: dec('10') },
       { price: dec('1000'), unit: '箱' },
-      { price: dec('1'), valid_from: day(5) },
+      { price: dec('1'), valid_from: shanghaiDay(5) },
     ]
     for (const p of prices) {
       const r = await co.ownerClient
         .from('item_prices')
-        .insert({ tenant_id: co.tenantId, item_id: itemId, valid_from: day(-1), ...p })
+        .insert({ tenant_id: co.tenantId, item_id: itemId, valid_from: shanghaiDay(-1), ...p })
       expect(r.error).toBeNull()
     }
     const bySales = await sales1.db
@@ -596,7 +592,7 @@ describe('quotations', () => {
   })
 
   it('an expired quotation is not accepted; expire_quotations marks it; a draft is deleted with its lines', async () => {
-    const q = await draft({ quote_date: day(-40), valid_until: day(-10) })
+    const q = await draft({ quote_date: shanghaiDay(-40), valid_until: shanghaiDay(-10) })
     await sales1.db.from('quotation_lines').insert({
       tenant_id: co.tenantId,
       quotation_id: q.id,
@@ -654,15 +650,15 @@ describe('follow-ups', () => {
         party_id: partyId,
         content: '电话沟通报价',
         kind: 'call' as const,
-        next_follow_up_on: day(-2),
+        next_follow_up_on: shanghaiDay(-2),
         next_action: '回访',
       },
-      { party_id: other, content: '上门拜访', kind: 'visit' as const, next_follow_up_on: day(0) },
+      { party_id: other, content: '上门拜访', kind: 'visit' as const, next_follow_up_on: shanghaiDay(0) },
       {
         party_id: other,
         content: '以后再说',
         kind: 'note' as const,
-        next_follow_up_on: day(3),
+        next_follow_up_on: shanghaiDay(3),
         happened_at: new Date(Date.now() - 60_000).toISOString(),
       },
     ]
@@ -814,7 +810,7 @@ describe('reassignment', () => {
     await leaving.db.from('opportunities').insert({ tenant_id: co.tenantId, name: '商机', party_id: c })
     await leaving.db
       .from('follow_ups')
-      .insert({ tenant_id: co.tenantId, party_id: c, content: '约下周', next_follow_up_on: day(7) })
+      .insert({ tenant_id: co.tenantId, party_id: c, content: '约下周', next_follow_up_on: shanghaiDay(7) })
     await leaving.db.from('follow_ups').insert({
       tenant_id: co.tenantId,
       party_id: c,

@@ -3,16 +3,14 @@
 // (stock_on_hand) lists the items behind a row on the same date.
 import type pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ledgerCompany, mustPost, shanghaiToday } from './helpers/ledger.ts'
+import { ledgerCompany, mustPost, shanghaiDay } from './helpers/ledger.ts'
 import { superuserDb } from './helpers/stack.ts'
 
 let db: pg.Client
 let co: Awaited<ReturnType<typeof ledgerCompany>>
 let n = 0
 const key = () => `asof-${process.pid}-${n++}-${Date.now()}`
-const day = (offset: number) =>
-  new Date(Date.parse(`${shanghaiToday()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
-const [yesterday, today, tomorrow] = [day(-1), day(0), day(1)]
+const [yesterday, today, tomorrow] = [shanghaiDay(-1), shanghaiDay(0), shanghaiDay(1)]
 
 type Row = { warehouse_id: string; items: number; quantity: string; value: string }
 

@@ -44,29 +44,38 @@ export async function pickOption(p: Page, select: Locator, search: string, optio
 }
 
 /**
- * Presses `ok` in the Popconfirm that `trigger` opens, once the popover has settled, and waits until the
+ * Presses the button `ok` in `popup` (a popconfirm or a dialog) once it has settled, and waits until the
  * request to `rpc` has gone out, so that a test failing here says the click did nothing instead of timing
  * out on a later wait.
  */
-export async function confirmPopover(p: Page, trigger: Locator, ok: RegExp, rpc: string) {
-  await trigger.click()
-  const button = p.getByRole('button', { name: ok })
-  const popover = await settled(p.locator('.ant-popover:visible').filter({ has: button }))
+async function pressCalling(p: Page, popup: Locator, ok: RegExp, rpc: string) {
+  const button = (await settled(popup.filter({ has: p.getByRole('button', { name: ok }) }))).getByRole(
+    'button',
+    { name: ok },
+  )
   const sent = p.waitForRequest((r) => new URL(r.url()).pathname.endsWith(`/rpc/${rpc}`), { timeout: 15_000 })
-  await popover.getByRole('button', { name: ok }).click()
+  await button.click()
   await sent.catch((error: Error) => {
     throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
   })
 }
 
-/** Presses `ok` in the confirm dialog now opening (antd's modal.confirm) once it has settled, as confirmPopover. */
+/** Presses `ok` in the Popconfirm that `trigger` opens (see pressCalling). */
+export async function confirmPopover(p: Page, trigger: Locator, ok: RegExp, rpc: string) {
+  await trigger.click()
+  await pressCalling(p, p.locator('.ant-popover:visible'), ok, rpc)
+}
+
+/** Presses `ok` in the dialog now opening (see pressCalling). */
 export async function confirmDialog(p: Page, ok: RegExp, rpc: string) {
-  const dialog = await settled(p.locator('.ant-modal-confirm:visible'))
-  const sent = p.waitForRequest((r) => new URL(r.url()).pathname.endsWith(`/rpc/${rpc}`), { timeout: 15_000 })
-  await dialog.getByRole('button', { name: ok }).click()
-  await sent.catch((error: Error) => {
-    throw new Error(`pressing ${ok} did not call ${rpc}: ${error.message}`)
-  })
+  await pressCalling(p, p.locator('.ant-modal:visible'), ok, rpc)
+}
+
+/** Types a day into an antd date picker (its input) and confirms it. */
+export async function fillDate(picker: Locator, date: string) {
+  await picker.click()
+  await picker.fill(date)
+  await picker.press('Enter')
 }
 
 /** Opens the company switcher in the header and gives its menu once it has settled. */

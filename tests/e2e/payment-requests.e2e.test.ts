@@ -9,9 +9,9 @@ import type pg from 'pg'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { colleague } from '../helpers/company.ts'
-import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
+import { ledgerCompany, mustPost, shanghaiDay, shanghaiToday } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { confirmPopover, pickOption, signIn, adminUrl as url } from './admin.ts'
+import { confirmPopover, fillDate, pickOption, signIn, adminUrl as url } from './admin.ts'
 import { BROWSER_TESTS, type Browser, hasBrowser, label, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
@@ -21,8 +21,7 @@ let browser: Browser
 let page: Page
 let requestPath: string
 let n = 0
-// tomorrow in Shanghai (noon UTC is the same day there)
-const tomorrow = new Date(Date.parse(`${shanghaiToday()}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+const tomorrow = shanghaiDay(1)
 const key = () => `prq-e2e-${process.pid}-${n++}-${Date.now()}`
 
 const shot = (name: string, p = page) =>
@@ -100,10 +99,7 @@ describe.skipIf(!hasBrowser)('payment requests', BROWSER_TESTS, () => {
       expect(await p.getByTestId('prq-save').count()).toBe(0)
       expect(await p.getByTestId('prq-submit').count()).toBe(0)
       // paid tomorrow (a date of the cashier's choosing, not the day of the click)
-      const payDate = p.getByTestId('prq-pay-date')
-      await payDate.click()
-      await payDate.fill(tomorrow)
-      await payDate.press('Enter')
+      await fillDate(p.getByTestId('prq-pay-date'), tomorrow)
       await shot('pay', p)
       await confirmPopover(p, p.getByTestId('prq-pay'), label('付款'), 'pay_payment_request')
       const voucher = p.getByTestId('prq-voucher').first()

@@ -7,9 +7,9 @@ import type { SupabaseClient } from '@supabase/supabase-js'
 import type pg from 'pg'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { ledgerCompany, mustPost, shanghaiToday } from '../helpers/ledger.ts'
+import { ledgerCompany, mustPost, shanghaiDay } from '../helpers/ledger.ts'
 import { superuserDb } from '../helpers/stack.ts'
-import { signIn, adminUrl as url } from './admin.ts'
+import { fillDate, signIn, adminUrl as url } from './admin.ts'
 import { BROWSER_TESTS, type Browser, hasBrowser, openBrowser, SCREENSHOTS } from './browser.ts'
 
 let db: pg.Client
@@ -18,9 +18,7 @@ let browser: Browser
 let page: Page
 let n = 0
 const key = () => `stock-e2e-${process.pid}-${n++}-${Date.now()}`
-const day = (offset: number) =>
-  new Date(Date.parse(`${shanghaiToday()}T12:00:00Z`) + offset * 86_400_000).toISOString().slice(0, 10)
-const [yesterday, today, tomorrow] = [day(-1), day(0), day(1)]
+const [yesterday, today, tomorrow] = [shanghaiDay(-1), shanghaiDay(0), shanghaiDay(1)]
 
 beforeAll(async () => {
   await mkdir(SCREENSHOTS, { recursive: true })
@@ -47,12 +45,7 @@ afterAll(async () => {
   await db?.end()
 })
 
-async function chooseDay(date: string) {
-  const picker = page.getByTestId('stock-as-of')
-  await picker.click()
-  await picker.fill(date)
-  await picker.press('Enter')
-}
+const chooseDay = (date: string) => fillDate(page.getByTestId('stock-as-of'), date)
 
 describe.skipIf(!hasBrowser)('stock valuation report', BROWSER_TESTS, () => {
   test('now, the day before, the end of today; a row opens its items on that date', async () => {

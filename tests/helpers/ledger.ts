@@ -214,3 +214,8 @@ export async function ledgerViolations(db: pg.Client, tenantId: string): Promise
 
 /** Today as the database sees it (Asia/Shanghai): documents without a date are dated so. */
 export { shanghaiToday } from '../../admin/src/lib/dates.ts'
+
+/** A day relative to today in Asia/Shanghai (where the database counts days), as YYYY-MM-DD. */
+export function shanghaiDay(offset: number): string {
+  return new Date(Date.now() + 8 * 3600_000 + offset * 86_400_000).toISOString().slice(0, 10)
+}
