@@ -48,8 +48,6 @@ const DOC_PATHS: Record<string, string> = {
   supplier_payment: '/payment-requests',
 }
 
-const when = formatDateTime
-
 function DecisionModal({
   row,
   decision,
@@ -213,7 +211,11 @@ function BoxTable({ box }: { box: Box }) {
               <Tag color={statusColor[v] ?? 'default'}>{translate(`approvals.statuses.${v}`, v)}</Tag>
             ),
           },
-          { title: translate('approvals.columns.assignedAt'), dataIndex: 'assigned_at', render: when },
+          {
+            title: translate('approvals.columns.assignedAt'),
+            dataIndex: 'assigned_at',
+            render: formatDateTime,
+          },
           ...(box === 'pending'
             ? [
                 {
@@ -237,7 +239,13 @@ function BoxTable({ box }: { box: Box }) {
                   ),
                 },
               ]
-            : [{ title: translate('approvals.columns.actedAt'), dataIndex: 'acted_at', render: when }]),
+            : [
+                {
+                  title: translate('approvals.columns.actedAt'),
+                  dataIndex: 'acted_at',
+                  render: formatDateTime,
+                },
+              ]),
           ...(box === 'submitted'
             ? [
                 {

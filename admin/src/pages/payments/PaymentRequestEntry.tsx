@@ -308,29 +308,29 @@ export function PaymentRequestEntry() {
             </Button>
           )}
           {status === 'approved' && canPay && (
-            <DatePicker
-              prefix={t('fields.payDate')}
-              value={dayjs(payDate)}
-              allowClear={false}
-              onChange={(d) => {
-                if (!d) return
-                setPayDate(d.format('YYYY-MM-DD'))
-                payKey.current = null // another date is another payment
-              }}
-              data-testid="prq-pay-date"
-            />
-          )}
-          {status === 'approved' && canPay && (
-            <Popconfirm
-              title={t('payConfirm', { amount: money(header?.amount), date: payDate })}
-              onConfirm={onPay}
-              okText={t('actions.pay')}
-              cancelText={translate('buttons.cancel')}
-            >
-              <Button type="primary" loading={busy === 'pay'} data-testid="prq-pay">
-                {t('actions.pay')}
-              </Button>
-            </Popconfirm>
+            <>
+              <DatePicker
+                prefix={t('fields.payDate')}
+                value={dayjs(payDate)}
+                allowClear={false}
+                onChange={(d) => {
+                  if (!d) return
+                  setPayDate(d.format('YYYY-MM-DD'))
+                  payKey.current = null // another date is another payment
+                }}
+                data-testid="prq-pay-date"
+              />
+              <Popconfirm
+                title={t('payConfirm', { amount: money(header?.amount), date: payDate })}
+                onConfirm={onPay}
+                okText={t('actions.pay')}
+                cancelText={translate('buttons.cancel')}
+              >
+                <Button type="primary" loading={busy === 'pay'} data-testid="prq-pay">
+                  {t('actions.pay')}
+                </Button>
+              </Popconfirm>
+            </>
           )}
           {!isNew &&
             status !== undefined &&
